@@ -1,0 +1,6 @@
+package io.repovitals;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}
