@@ -1,0 +1,57 @@
+package io.repovitals.cli;
+
+import io.repovitals.model.Snapshot;
+import io.repovitals.pipeline.Pipeline;
+import io.repovitals.store.SnapshotCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code collect}: one snapshot per repository, as JSON on stdout or in {@code --out FILE}. */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = {"Collect one snapshot per repository and write it as JSON (contract.md \"Snapshot file\").",
+                "One repository gives one JSON object; several give a JSON array in name order."})
+public final class CollectCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON to FILE instead of standard output.")
+    Path out;
+
+    public CollectCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        List<Snapshot> snapshots = new Pipeline(context.settings(spec), context.log(), context.clock()).collect();
+        String json = snapshots.size() == 1 ? SnapshotCodec.write(snapshots.get(0)) : SnapshotCodec.writeAll(snapshots);
+        if (out == null) {
+            context.out().print(json);
+            context.out().flush();
+        } else {
+            try {
+                Path target = context.workingDir().resolve(out);
+                if (target.getParent() != null) {
+                    Files.createDirectories(target.getParent());
+                }
+                Files.writeString(target, json, StandardCharsets.UTF_8);
+                context.log().info("wrote " + target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+        }
+        return 0;
+    }
+}

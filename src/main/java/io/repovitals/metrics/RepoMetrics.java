@@ -1,0 +1,91 @@
+package io.repovitals.metrics;
+
+import io.repovitals.collect.RepoState;
+import io.repovitals.model.MetricDef;
+import io.repovitals.model.Outcome;
+import io.repovitals.model.Window;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** metrics.md §repo.*: the state of the repository at asOf. Pure: no I/O, no clock. */
+public final class RepoMetrics {
+    public static final MetricDef STARS = MetricDef.count("repo.stars", "stargazers");
+    public static final MetricDef FORKS = MetricDef.count("repo.forks", "forks");
+    public static final MetricDef WATCHERS = MetricDef.count("repo.watchers", "watchers");
+    public static final MetricDef OPEN_ISSUES = MetricDef.count("repo.open_issues", "open issues");
+    public static final MetricDef OPEN_PRS = MetricDef.count("repo.open_prs", "open pull requests");
+    public static final MetricDef BRANCHES = MetricDef.count("repo.branches", "branches");
+    public static final MetricDef STARS_GAINED = MetricDef.count("repo.stars_gained", "stars gained");
+    public static final MetricDef FORKS_GAINED = MetricDef.count("repo.forks_gained", "forks gained");
+
+    public static final List<MetricDef> DEFS = List.of(STARS, FORKS, WATCHERS, OPEN_ISSUES, OPEN_PRS, BRANCHES,
+            STARS_GAINED, FORKS_GAINED);
+
+    /**
+     * Counts read this close to asOf are taken as the counts at asOf even when the changes in
+     * between cannot be seen (star times withheld): a scheduled run reads them seconds after asOf.
+     */
+    static final Duration LIVE_TOLERANCE = Duration.ofHours(1);
+
+    private RepoMetrics() {}
+
+    /**
+     * @param state                 the fetched state
+     * @param window                the metric window
+     * @param starsAtWindowStart    {@code repo.stars} of the history's snapshot at {@code asOf - windowDays},
+     *                              used only when GitHub withholds star times
+     */
+    public static List<Outcome> compute(RepoState state, Window window, OptionalLong starsAtWindowStart) {
+        Instant asOf = window.asOf();
+        if (!state.asOf().equals(asOf) || state.changesSince().isAfter(window.start())) {
+            throw new IllegalArgumentException("the state was fetched for another window");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        Optional<Long> stars = starsAt(state, asOf);
+        outcomes.add(stars.<Outcome>map(count -> Outcome.value(STARS, count))
+                .orElseGet(() -> Outcome.missing(STARS, state.starTimesWithheld().orElseThrow()
+                        + ", so the count at " + asOf + " cannot be reconstructed")));
+        outcomes.add(Outcome.value(FORKS, state.forkCount() - countAfter(state.forkTimes(), asOf)));
+        outcomes.add(Outcome.value(WATCHERS, state.watcherCount()));
+        outcomes.add(Outcome.value(OPEN_ISSUES, openAt(state.openIssueCount(), state.changedIssues(), asOf)));
+        outcomes.add(Outcome.value(OPEN_PRS, openAt(state.openPullRequestCount(), state.changedPullRequests(), asOf)));
+        outcomes.add(Outcome.value(BRANCHES, state.branchCount()));
+        outcomes.add(starsGained(state, window, stars, starsAtWindowStart));
+        outcomes.add(Outcome.value(FORKS_GAINED, state.forkTimes().stream().filter(window::contains).count()));
+        return outcomes;
+    }
+
+    private static Optional<Long> starsAt(RepoState state, Instant asOf) {
+        if (state.starTimes().isPresent()) {
+            return Optional.of(state.stargazerCount() - countAfter(state.starTimes().get(), asOf));
+        }
+        boolean live = !state.fetchedAt().isAfter(asOf.plus(LIVE_TOLERANCE));
+        return live ? Optional.of(state.stargazerCount()) : Optional.empty();
+    }
+
+    private static Outcome starsGained(RepoState state, Window window, Optional<Long> stars, OptionalLong previous) {
+        if (state.starTimes().isPresent()) {
+            return Outcome.value(STARS_GAINED, state.starTimes().get().stream().filter(window::contains).count());
+        }
+        if (stars.isPresent() && previous.isPresent()) {
+            return Outcome.value(STARS_GAINED, stars.get() - previous.getAsLong());
+        }
+        return Outcome.missing(STARS_GAINED, state.starTimesWithheld().orElseThrow()
+                + " and the history has no repo.stars at " + window.start().toString().substring(0, 10));
+    }
+
+    private static long countAfter(List<Instant> times, Instant asOf) {
+        return times.stream().filter(time -> time.isAfter(asOf)).count();
+    }
+
+    private static long openAt(long openNow, List<RepoState.TrackedItem> changed, Instant asOf) {
+        long openNowAmongChanged = changed.stream().filter(RepoState.TrackedItem::openNow).count();
+        long openThenAmongChanged = changed.stream().filter(item -> item.openAt(asOf)).count();
+        return openNow - openNowAmongChanged + openThenAmongChanged;
+    }
+}

@@ -1,0 +1,124 @@
+package io.repovitals.pipeline;
+
+import io.repovitals.collect.RepoState;
+import io.repovitals.collect.RepoStateCollector;
+import io.repovitals.collect.RepositorySelection;
+import io.repovitals.config.PublishTarget;
+import io.repovitals.config.Settings;
+import io.repovitals.github.GitHubClients;
+import io.repovitals.github.RequestCounter;
+import io.repovitals.metrics.RepoMetrics;
+import io.repovitals.model.CollectionStats;
+import io.repovitals.model.Outcome;
+import io.repovitals.model.RepoRef;
+import io.repovitals.model.Secret;
+import io.repovitals.model.Snapshot;
+import io.repovitals.model.Window;
+import io.repovitals.publish.RunFiles;
+import io.repovitals.render.SnapshotReport;
+import io.repovitals.runtime.ActionsOutputs;
+import io.repovitals.runtime.Log;
+import io.repovitals.runtime.StepSummary;
+import io.repovitals.config.ConfigException;
+import io.repovitals.config.Inputs;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** collect -> (store) -> (analyse) -> render -> publish, each step a method taking records. */
+public final class Pipeline {
+    private final Settings settings;
+    private final Log log;
+    private final Clock clock;
+
+    public Pipeline(Settings settings, Log log, Clock clock) {
+        this.settings = settings;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** One snapshot per selected repository, in name order. */
+    public List<Snapshot> collect() {
+        Secret token = settings.token().orElseThrow(() -> new ConfigException(Inputs.TOKEN.name(), null,
+                "a GitHub token: set the token input, --token or GITHUB_TOKEN"));
+        GitHubClients github = GitHubClients.create(settings.environment().apiUrl(),
+                settings.environment().graphqlUrl(), token);
+        List<RepoRef> repositories;
+        try (AutoCloseable ignored = log.group("Selecting repositories")) {
+            repositories = RepositorySelection.resolve(settings, github);
+            log.info(repositories.size() + " repositories, shard " + settings.shard());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (repositories.isEmpty()) {
+            throw new ConfigException(Inputs.REPOSITORIES.name(), "",
+                    "at least one owner/name (set repositories or organizations, or run inside Actions)");
+        }
+        Window window = new Window(settings.asOf(), settings.windowDays());
+        RepoStateCollector collector = new RepoStateCollector(clock);
+        List<Snapshot> snapshots = new ArrayList<>();
+        int done = 0;
+        for (RepoRef repo : repositories) {
+            try (AutoCloseable ignored = log.group("Collecting " + repo)) {
+                snapshots.add(collectOne(github, collector, repo, window));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            log.progress("repositories collected", ++done, repositories.size());
+        }
+        return snapshots;
+    }
+
+    private Snapshot collectOne(GitHubClients github, RepoStateCollector collector, RepoRef repo, Window window) {
+        Instant started = clock.instant();
+        RequestCounter.Reading before = github.requests().read();
+        RepoState state = collector.fetch(github, repo, window);
+        // The history store (a later stage) supplies repo.stars of asOf - windowDays; none yet.
+        List<Outcome> outcomes = RepoMetrics.compute(state, window, OptionalLong.empty());
+        RequestCounter.Reading cost = github.requests().read().since(before);
+        CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
+                Duration.between(started, clock.instant()).toMillis(), false);
+        Snapshot snapshot = io.repovitals.snapshot.SnapshotBuilder.build(repo, window, outcomes, List.of(), List.of(), stats);
+        log.info(repo + ": " + snapshot.metrics().size() + " metrics, " + snapshot.missing().size() + " missing, "
+                + cost.requests() + " requests");
+        snapshot.missing().forEach((name, reason) -> log.warning(repo + ": " + name + " missing: " + reason));
+        return snapshot;
+    }
+
+    /** The action's job: collect, write the run's files, set the outputs, publish the summary. */
+    public List<Snapshot> run() {
+        List<Snapshot> snapshots = collect();
+        Path outputDir = settings.outputDir();
+        String report = SnapshotReport.markdown(snapshots);
+        RunFiles files = RunFiles.write(outputDir, snapshots, report);
+        log.info("wrote " + snapshots.size() + " snapshots and " + files.report() + " under " + outputDir);
+
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("snapshot-path", files.snapshotPath().toString());
+        outputs.put("report-path", files.report().toString());
+        settings.environment().output().ifPresent(file -> ActionsOutputs.write(file, outputs));
+
+        if (settings.publish().contains(PublishTarget.SUMMARY)) {
+            settings.environment().stepSummary().ifPresentOrElse(
+                    file -> StepSummary.append(file, report),
+                    () -> log.info("publish summary: no GITHUB_STEP_SUMMARY outside Actions, skipped"));
+        }
+        for (PublishTarget target : settings.publish()) {
+            if (target != PublishTarget.SUMMARY) {
+                log.info("publish " + target.inputValue() + ": not available in this version yet, skipped");
+            }
+        }
+        return snapshots;
+    }
+}

@@ -1,0 +1,39 @@
+package io.repovitals.publish;
+
+import io.repovitals.model.Snapshot;
+import io.repovitals.store.SnapshotCodec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The run's files in {@code output-dir} (contract.md "Files in output-dir"):
+ * {@code snapshots/<owner>/<repo>/<yyyy-mm-dd>.json} and {@code report.md}.
+ *
+ * @param snapshotPath the one snapshot file, or the {@code snapshots} folder when there are several
+ */
+public record RunFiles(Path snapshotPath, Path report) {
+
+    public static RunFiles write(Path outputDir, List<Snapshot> snapshots, String reportMarkdown) {
+        try {
+            Path snapshotsDir = outputDir.resolve("snapshots");
+            Path last = snapshotsDir;
+            for (Snapshot snapshot : snapshots) {
+                last = snapshotsDir.resolve(snapshot.repository())
+                        .resolve(snapshot.asOf().toString().substring(0, 10) + ".json");
+                Files.createDirectories(last.getParent());
+                Files.writeString(last, SnapshotCodec.write(snapshot), StandardCharsets.UTF_8);
+            }
+            Path report = outputDir.resolve("report.md");
+            Files.createDirectories(outputDir);
+            Files.writeString(report, reportMarkdown, StandardCharsets.UTF_8);
+            return new RunFiles(snapshots.size() == 1 ? last : snapshotsDir, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + outputDir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.repovitals.github;
+
+import graphql.language.Document;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
+import io.repovitals.SharedSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every .graphql document the program sends is valid against GitHub's public schema (shared/github/schema.graphql). */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class GraphQlQueriesTest {
+    private static final Path QUERIES = Path.of("src/main/resources/repovitals/graphql");
+    private static GraphQLSchema schema;
+
+    @BeforeAll
+    static void loadGitHubSchema() throws IOException {
+        TypeDefinitionRegistry types = new SchemaParser().parse(Files.readString(SharedSpec.path("github/schema.graphql")));
+        schema = new SchemaGenerator().makeExecutableSchema(types, RuntimeWiring.MOCKED_WIRING);
+    }
+
+    static Stream<String> queryNames() throws IOException {
+        try (Stream<Path> files = Files.list(QUERIES)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".graphql"))
+                    .map(name -> name.substring(0, name.length() - ".graphql".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    @Test
+    void should_find_the_queries_the_code_loads() throws IOException {
+        assertThat(queryNames()).contains("repo-state");
+    }
+
+    @ParameterizedTest
+    @MethodSource("queryNames")
+    void should_validate_against_the_github_schema(String name) {
+        GraphQlQuery query = GraphQlQuery.load(name);
+        Document document = Parser.parse(query.document());
+        List<ValidationError> errors = new Validator().validateDocument(schema, document, Locale.ENGLISH);
+        assertThat(errors).as("validation errors of %s", name).isEmpty();
+    }
+
+    @Test
+    void should_reject_a_query_with_a_field_github_does_not_have() {
+        Document document = Parser.parse("query { repository(owner: \"o\", name: \"r\") { starCount } }");
+        assertThat(new Validator().validateDocument(schema, document, Locale.ENGLISH)).isNotEmpty();
+    }
+}
