@@ -49,7 +49,7 @@ public final class Main implements Callable<Integer> {
     public static int execute(String[] args, Map<String, String> env, Clock clock, Path workingDir,
                               PrintStream out, PrintStream err) {
         boolean insideActions = "true".equals(env.get("GITHUB_ACTIONS"));
-        Log log = Log.create(insideActions, out, err, env.containsKey("REPO_VITALS_DEBUG"));
+        Log log = Log.create(insideActions, env.containsKey("REPO_VITALS_DEBUG"), out, err);
         // Mask every token we can see before anything at all is printed.
         log.mask(env.get("GITHUB_TOKEN"));
         log.mask(env.get("INPUT_TOKEN"));

@@ -51,13 +51,9 @@ public final class Pipeline {
         GitHubClients github = GitHubClients.create(settings.environment().apiUrl(),
                 settings.environment().graphqlUrl(), token);
         List<RepoRef> repositories;
-        try (AutoCloseable ignored = log.group("Selecting repositories")) {
+        try (Log.Group ignored = log.group("Selecting repositories")) {
             repositories = RepositorySelection.resolve(settings, github);
             log.info(repositories.size() + " repositories, shard " + settings.shard());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
         if (repositories.isEmpty()) {
             throw new ConfigException(Inputs.REPOSITORIES.name(), "",
@@ -68,12 +64,8 @@ public final class Pipeline {
         List<Snapshot> snapshots = new ArrayList<>();
         int done = 0;
         for (RepoRef repo : repositories) {
-            try (AutoCloseable ignored = log.group("Collecting " + repo)) {
+            try (Log.Group ignored = log.group("Collecting " + repo)) {
                 snapshots.add(collectOne(github, collector, repo, window));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
             log.progress("repositories collected", ++done, repositories.size());
         }

@@ -1,0 +1,37 @@
+package io.repovitals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Runs {@link Main#execute} with captured output, a fixed clock and a given environment. */
+public record CliRun(int exitCode, String out, String err) {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T00:05:00Z"), ZoneOffset.UTC);
+
+    public static CliRun run(Map<String, String> env, Path workingDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, env, CLOCK, workingDir, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    public List<String> errLines() {
+        return Arrays.stream(err.split("\n")).filter(line -> !line.isBlank()).toList();
+    }
+
+    public List<String> outLines() {
+        return Arrays.stream(out.split("\n")).filter(line -> !line.isBlank()).toList();
+    }
+
+    public String all() {
+        return out + err;
+    }
+}
