@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The YAML config file (contract.md "Inputs": every input but {@code config} is also a key).
@@ -137,13 +138,21 @@ public record ConfigFile(Path path, Map<String, String> values) {
         };
     }
 
-    /** One line: where the parser stopped and its first line of complaint (snakeyaml's are multi-line). */
+    /**
+     * One line: where the parser stopped and what it says. SnakeYAML's messages span several lines
+     * (context, problem, each followed by an indented excerpt with a caret) and repeat after a
+     * blank line; the unindented lines up to that blank line are the words worth keeping.
+     */
     private static String describe(JacksonException e) {
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 1 ? ""
                 : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
-        String problem = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
-                : e.getOriginalMessage().strip().lines().findFirst().orElse("").strip();
+        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        String problem = message.lines()
+                .takeWhile(line -> !line.isBlank())
+                .filter(line -> !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip)
+                .collect(Collectors.joining("; "));
         return where + problem;
     }
 
