@@ -1,0 +1,179 @@
+package io.repovitals.config;
+
+import io.repovitals.model.RepoRef;
+import io.repovitals.model.Secret;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns options, {@code INPUT_*} variables, the YAML config file and defaults into validated
+ * {@link Settings} (contract.md "Inputs", "Environment"; exit status 2 on a {@link ConfigException}).
+ * The one class that reads environment variables and the clock, both handed in so that tests
+ * pass maps and a fixed clock.
+ */
+public final class SettingsResolver {
+    /** Read when {@code config} is not given, and only if it exists. */
+    public static final String DEFAULT_CONFIG = ".github/repo-vitals.yml";
+
+    private static final String DEFAULT_API_URL = "https://api.github.com";
+    private static final String DEFAULT_SERVER_URL = "https://github.com";
+
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Path workingDir;
+
+    /**
+     * @param env        the process environment ({@code System.getenv()} in Main)
+     * @param clock      gives "now" when as-of is not set
+     * @param workingDir base of a relative output-dir (and of the config file outside Actions)
+     */
+    public SettingsResolver(Map<String, String> env, Clock clock, Path workingDir) {
+        this.env = Map.copyOf(env);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param options input name to the raw value of each {@code --option} given on the command line
+     * @throws ConfigException for the first invalid value, naming its key and what it accepts
+     */
+    public Settings resolve(Map<String, String> options) {
+        options.keySet().forEach(name -> Inputs.byName(name)
+                .orElseThrow(() -> new IllegalArgumentException("not an input: " + name)));
+        GitHubEnvironment environment = environment();
+        // Files the user brings (config, templates) live in the checked-out workspace.
+        Path workspace = environment.workspace().map(workingDir::resolve).orElse(workingDir);
+        Optional<ConfigFile> file = configFile(options, workspace);
+        Sources sources = new Sources(options, file);
+
+        Optional<Secret> token = sources.get(Inputs.TOKEN).or(() -> variable("GITHUB_TOKEN")).map(Values::token);
+        List<String> organizations = sources.get(Inputs.ORGANIZATIONS).map(Values::organizations).orElse(List.of());
+        List<RepoRef> repositories = sources.get(Inputs.REPOSITORIES).map(Values::repositories)
+                .orElseGet(() -> organizations.isEmpty()
+                        ? environment.repository().map(RepoRef::parse).stream().toList()
+                        : List.of());
+        Optional<Instant> asOf = sources.get(Inputs.AS_OF).map(Values::instant);
+
+        return new Settings(
+                token,
+                repositories,
+                organizations,
+                file.map(ConfigFile::path),
+                sources.get(Inputs.WINDOW_DAYS).map(text -> Values.integer(Inputs.WINDOW_DAYS, text, 1, 3650)).orElse(7),
+                asOf.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS)),
+                asOf.isPresent(),
+                sources.get(Inputs.BACKFILL_DAYS).map(text -> Values.integer(Inputs.BACKFILL_DAYS, text, 0, 3650)).orElse(90),
+                Values.historyBranch(sources.get(Inputs.HISTORY_BRANCH).orElse("repo-vitals-data")),
+                sources.get(Inputs.HISTORY_REMOTE).or(() -> environment.repository()
+                        .map(repository -> environment.serverUrl() + "/" + repository + ".git")),
+                Values.publish(sources.get(Inputs.PUBLISH).orElse("summary,issue")),
+                Values.charts(sources.get(Inputs.CHARTS).orElse("png")),
+                sources.get(Inputs.TEMPLATES).map(text -> templates(text, workspace)),
+                Values.doraSource(sources.get(Inputs.DORA_SOURCE).orElse("deployments")),
+                sources.get(Inputs.IGNORE_USERS).map(Values::ignoreUsers).orElse(Set.of()),
+                Values.shard(sources.get(Inputs.SHARD).orElse("1/1")),
+                workingDir.resolve(Values.path(Inputs.OUTPUT_DIR.name(),
+                        sources.get(Inputs.OUTPUT_DIR).orElse("repo-vitals-out"))).normalize(),
+                environment);
+    }
+
+    /** One input's raw value from the first source that sets it: option > INPUT_* > config file. */
+    private final class Sources {
+        private final Map<String, String> options;
+        private final Optional<ConfigFile> file;
+
+        Sources(Map<String, String> options, Optional<ConfigFile> file) {
+            this.options = options;
+            this.file = file;
+        }
+
+        Optional<String> get(Input input) {
+            return commandLineOrRunner(options, input)
+                    .or(() -> file.flatMap(config -> config.value(input.name())).filter(value -> !value.isBlank()));
+        }
+    }
+
+    // Blank counts as unset: the runner sets INPUT_* for every declared input, mostly to "".
+    private Optional<String> commandLineOrRunner(Map<String, String> options, Input input) {
+        return Optional.ofNullable(options.get(input.name())).filter(value -> !value.isBlank())
+                .or(() -> variable(input.envName()));
+    }
+
+    private Optional<ConfigFile> configFile(Map<String, String> options, Path workspace) {
+        Optional<String> named = commandLineOrRunner(options, Inputs.CONFIG);
+        if (named.isPresent()) {
+            Path path = workspace.resolve(Values.path(Inputs.CONFIG.name(), named.get())).normalize();
+            if (!Files.isRegularFile(path)) {
+                throw new ConfigException(Inputs.CONFIG.name(), named.get(), "an existing YAML file (not found: " + path + ")");
+            }
+            return Optional.of(ConfigFile.read(path));
+        }
+        Path fallback = workspace.resolve(DEFAULT_CONFIG);
+        return Files.isRegularFile(fallback) ? Optional.of(ConfigFile.read(fallback)) : Optional.empty();
+    }
+
+    private static Path templates(String text, Path workspace) {
+        Path path = workspace.resolve(Values.path(Inputs.TEMPLATES.name(), text)).normalize();
+        if (!Files.isDirectory(path)) {
+            throw new ConfigException(Inputs.TEMPLATES.name(), text, "an existing directory of .ftl templates (not found: " + path + ")");
+        }
+        return path;
+    }
+
+    private GitHubEnvironment environment() {
+        URI apiUrl = url("GITHUB_API_URL", DEFAULT_API_URL);
+        URI serverUrl = url("GITHUB_SERVER_URL", DEFAULT_SERVER_URL);
+        URI graphqlUrl = url("GITHUB_GRAPHQL_URL", apiUrl + "/graphql");
+        Optional<String> repository = variable("GITHUB_REPOSITORY").map(text -> {
+            try {
+                return RepoRef.parse(text).fullName();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("GITHUB_REPOSITORY", text, "owner/name");
+            }
+        });
+        return new GitHubEnvironment(apiUrl, graphqlUrl, serverUrl, repository,
+                pathVariable("GITHUB_WORKSPACE"),
+                variable("GITHUB_EVENT_NAME"),
+                pathVariable("GITHUB_EVENT_PATH"),
+                pathVariable("GITHUB_STEP_SUMMARY"),
+                pathVariable("GITHUB_OUTPUT"),
+                variable("GITHUB_RUN_ID"),
+                "true".equals(env.get("GITHUB_ACTIONS")));
+    }
+
+    /** An absolute http(s) URL without trailing slashes, so that paths can be appended to it. */
+    private URI url(String name, String fallback) {
+        String text = variable(name).orElse(fallback);
+        String trimmed = text.replaceAll("/+$", "");
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the same message as any other malformed URL
+        }
+        throw new ConfigException(name, text, "an absolute http(s) URL, e.g. " + fallback);
+    }
+
+    private Optional<Path> pathVariable(String name) {
+        return variable(name).map(text -> Values.path(name, text));
+    }
+
+    private Optional<String> variable(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+}

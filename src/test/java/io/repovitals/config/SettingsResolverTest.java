@@ -1,0 +1,420 @@
+package io.repovitals.config;
+
+import io.repovitals.model.RepoRef;
+import io.repovitals.model.Secret;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SettingsResolverTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T10:15:30.123Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private Settings resolve(Map<String, String> env, Map<String, String> options) {
+        return new SettingsResolver(env, CLOCK, dir).resolve(options);
+    }
+
+    private Path configFile(String yaml) throws IOException {
+        Path file = dir.resolve(SettingsResolver.DEFAULT_CONFIG);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, yaml);
+    }
+
+    // --- precedence ---------------------------------------------------------------------------
+
+    /** Each row: the input, a value per layer, and what the settings show for it. */
+    static Stream<Arguments> precedence() {
+        record Case(Input input, String option, String variable, String file, String fallback,
+                    Function<Settings, String> shown) {}
+        List<Case> cases = List.of(
+                new Case(Inputs.WINDOW_DAYS, "3", "14", "28", "7", s -> String.valueOf(s.windowDays())),
+                new Case(Inputs.BACKFILL_DAYS, "0", "30", "60", "90", s -> String.valueOf(s.backfillDays())),
+                new Case(Inputs.CHARTS, "svg", "mermaid", "none", "png", s -> s.charts().inputValue()),
+                new Case(Inputs.SHARD, "1/2", "2/3", "3/4", "1/1", s -> s.shard().toString()),
+                new Case(Inputs.HISTORY_BRANCH, "opt", "var", "file", "repo-vitals-data", Settings::historyBranch),
+                new Case(Inputs.DORA_SOURCE, "releases", "workflow:a.yml", "workflow:b.yml", "deployments",
+                        s -> s.doraSource().toString()),
+                new Case(Inputs.AS_OF, "2026-01-01", "2026-02-01", "2026-03-01", "2026-11-22T10:15:30Z",
+                        s -> s.asOf().toString().replace("T00:00:00Z", "")));
+        return cases.stream().flatMap(c -> Stream.of(
+                Arguments.of(c.input().name(), c.option(), c.variable(), c.file(), c.shown(), c.option()),
+                Arguments.of(c.input().name(), null, c.variable(), c.file(), c.shown(), c.variable()),
+                Arguments.of(c.input().name(), null, null, c.file(), c.shown(), c.file()),
+                Arguments.of(c.input().name(), null, null, null, c.shown(), c.fallback())));
+    }
+
+    @ParameterizedTest(name = "{0}: option={1} INPUT_={2} file={3} -> {5}")
+    @MethodSource("precedence")
+    void should_take_option_over_input_variable_over_file_over_default(
+            String name, String option, String variable, String file, Function<Settings, String> shown,
+            String expected) throws IOException {
+        Input input = Inputs.byName(name).orElseThrow();
+        Map<String, String> env = new HashMap<>();
+        if (variable != null) {
+            env.put(input.envName(), variable);
+        }
+        if (file != null) {
+            configFile(name + ": \"" + file + "\"\n");
+        }
+        Map<String, String> options = option == null ? Map.of() : Map.of(name, option);
+
+        assertThat(shown.apply(resolve(env, options))).isEqualTo(expected);
+    }
+
+    @Test
+    void should_treat_blank_input_variables_as_unset() throws IOException {
+        configFile("window-days: 28\n");
+        Map<String, String> env = Map.of("INPUT_WINDOW-DAYS", "  ", "INPUT_CHARTS", "", "INPUT_CONFIG", "",
+                "INPUT_TOKEN", "", "GITHUB_TOKEN", "ghs_fromenv");
+
+        Settings settings = resolve(env, Map.of());
+
+        assertThat(settings.windowDays()).isEqualTo(28);
+        assertThat(settings.charts()).isEqualTo(ChartFormat.PNG);
+        assertThat(settings.configFile()).contains(dir.resolve(SettingsResolver.DEFAULT_CONFIG));
+        assertThat(settings.token()).contains(Secret.of("ghs_fromenv"));
+    }
+
+    @Test
+    void should_read_the_upper_case_input_variable_with_its_dash_kept() {
+        Settings settings = resolve(Map.of("INPUT_HISTORY-BRANCH", "stats", "INPUT_HISTORY_BRANCH", "wrong"), Map.of());
+
+        assertThat(settings.historyBranch()).isEqualTo("stats");
+    }
+
+    // --- defaults -----------------------------------------------------------------------------
+
+    @Test
+    void should_fill_every_default_outside_actions() {
+        Settings settings = resolve(Map.of(), Map.of());
+
+        assertThat(settings.token()).isEmpty();
+        assertThat(settings.repositories()).isEmpty();
+        assertThat(settings.organizations()).isEmpty();
+        assertThat(settings.configFile()).isEmpty();
+        assertThat(settings.windowDays()).isEqualTo(7);
+        assertThat(settings.asOf()).isEqualTo(Instant.parse("2026-11-22T10:15:30Z"));
+        assertThat(settings.asOfExplicit()).isFalse();
+        assertThat(settings.backfillDays()).isEqualTo(90);
+        assertThat(settings.historyBranch()).isEqualTo("repo-vitals-data");
+        assertThat(settings.historyRemote()).isEmpty();
+        assertThat(settings.publish()).containsExactlyInAnyOrder(PublishTarget.SUMMARY, PublishTarget.ISSUE);
+        assertThat(settings.charts()).isEqualTo(ChartFormat.PNG);
+        assertThat(settings.templates()).isEmpty();
+        assertThat(settings.doraSource()).isEqualTo(new DoraSource.Deployments());
+        assertThat(settings.ignoreUsers()).isEmpty();
+        assertThat(settings.shard()).isEqualTo(Shard.ALL);
+        assertThat(settings.outputDir()).isEqualTo(dir.resolve("repo-vitals-out"));
+        GitHubEnvironment environment = settings.environment();
+        assertThat(environment.apiUrl()).isEqualTo(URI.create("https://api.github.com"));
+        assertThat(environment.graphqlUrl()).isEqualTo(URI.create("https://api.github.com/graphql"));
+        assertThat(environment.serverUrl()).isEqualTo(URI.create("https://github.com"));
+        assertThat(environment.repository()).isEmpty();
+        assertThat(environment.insideActions()).isFalse();
+    }
+
+    @Test
+    void should_derive_repository_history_remote_and_token_from_the_actions_variables() {
+        Map<String, String> env = Map.of("GITHUB_REPOSITORY", "octo/hello", "GITHUB_TOKEN", "ghs_123",
+                "GITHUB_ACTIONS", "true", "GITHUB_RUN_ID", "42", "GITHUB_EVENT_NAME", "pull_request",
+                "GITHUB_STEP_SUMMARY", "/tmp/summary.md", "GITHUB_OUTPUT", "/tmp/output");
+
+        Settings settings = resolve(env, Map.of());
+
+        assertThat(settings.repositories()).containsExactly(new RepoRef("octo", "hello"));
+        assertThat(settings.historyRemote()).contains("https://github.com/octo/hello.git");
+        assertThat(settings.token().map(Secret::reveal)).contains("ghs_123");
+        GitHubEnvironment environment = settings.environment();
+        assertThat(environment.insideActions()).isTrue();
+        assertThat(environment.runId()).contains("42");
+        assertThat(environment.eventName()).contains("pull_request");
+        assertThat(environment.stepSummary()).contains(Path.of("/tmp/summary.md"));
+        assertThat(environment.output()).contains(Path.of("/tmp/output"));
+    }
+
+    @Test
+    void should_point_every_url_at_an_enterprise_server_and_drop_trailing_slashes() {
+        Map<String, String> env = Map.of("GITHUB_API_URL", "https://ghe.example.com/api/v3/",
+                "GITHUB_SERVER_URL", "https://ghe.example.com/", "GITHUB_REPOSITORY", "octo/hello");
+
+        Settings settings = resolve(env, Map.of());
+
+        assertThat(settings.environment().apiUrl()).isEqualTo(URI.create("https://ghe.example.com/api/v3"));
+        assertThat(settings.environment().graphqlUrl()).isEqualTo(URI.create("https://ghe.example.com/api/v3/graphql"));
+        assertThat(settings.historyRemote()).contains("https://ghe.example.com/octo/hello.git");
+    }
+
+    @Test
+    void should_take_an_explicit_graphql_url_over_the_derived_one() {
+        Map<String, String> env = Map.of("GITHUB_API_URL", "http://localhost:8089",
+                "GITHUB_GRAPHQL_URL", "http://localhost:8089/api/graphql");
+
+        assertThat(resolve(env, Map.of()).environment().graphqlUrl())
+                .isEqualTo(URI.create("http://localhost:8089/api/graphql"));
+    }
+
+    @Test
+    void should_not_default_repositories_when_organizations_are_given() {
+        Settings settings = resolve(Map.of("GITHUB_REPOSITORY", "octo/hello"), Map.of("organizations", "octo-org"));
+
+        assertThat(settings.repositories()).isEmpty();
+        assertThat(settings.organizations()).containsExactly("octo-org");
+    }
+
+    @Test
+    void should_only_count_the_actions_flag_when_it_is_exactly_true() {
+        assertThat(resolve(Map.of("GITHUB_ACTIONS", "1"), Map.of()).environment().insideActions()).isFalse();
+    }
+
+    // --- values -------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource({
+            "2026-11-20T00:00:00Z,      2026-11-20T00:00:00Z",
+            "2026-11-20T02:00:00+02:00, 2026-11-20T00:00:00Z",
+            "2026-11-19T22:30-01:30,    2026-11-20T00:00:00Z",
+            "2026-11-20,                2026-11-20T00:00:00Z",
+            "2026-11-20T00:00:00.250Z,  2026-11-20T00:00:00.250Z"})
+    void should_accept_every_as_of_form(String given, String expected) {
+        Settings settings = resolve(Map.of(), Map.of("as-of", given));
+
+        assertThat(settings.asOf()).isEqualTo(Instant.parse(expected));
+        assertThat(settings.asOfExplicit()).isTrue();
+    }
+
+    @Test
+    void should_split_repositories_on_commas_and_newlines_and_drop_blanks_and_duplicates() {
+        Settings settings = resolve(Map.of(), Map.of("repositories", " octo/a, Octo/A\n\n octo/b ,,\nother/c.js\n"));
+
+        assertThat(settings.repositories()).extracting(RepoRef::fullName).containsExactly("octo/a", "octo/b", "other/c.js");
+    }
+
+    @Test
+    void should_read_lists_from_yaml_sequences() throws IOException {
+        configFile("""
+                repositories: [octo/a, octo/b]
+                organizations:
+                  - octo-org
+                  - Octo-Org
+                ignore-users: ['@Octocat', 'renovate[bot]']
+                publish: [pr-comment]
+                """);
+
+        Settings settings = resolve(Map.of(), Map.of());
+
+        assertThat(settings.repositories()).extracting(RepoRef::fullName).containsExactly("octo/a", "octo/b");
+        assertThat(settings.organizations()).containsExactly("octo-org");
+        assertThat(settings.ignoreUsers()).containsExactlyInAnyOrder("octocat", "renovate[bot]");
+        assertThat(settings.publish()).containsExactly(PublishTarget.PR_COMMENT);
+    }
+
+    @Test
+    void should_make_publish_none_an_empty_set() {
+        assertThat(resolve(Map.of(), Map.of("publish", "none")).publish()).isEmpty();
+    }
+
+    @Test
+    void should_accept_every_publish_target_at_once() {
+        assertThat(resolve(Map.of(), Map.of("publish", "summary,issue\npr-comment")).publish())
+                .containsExactlyInAnyOrder(PublishTarget.values());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1/1, 1, 1", "3/3, 3, 3", "1/3, 1, 3", "' 2/5 ', 2, 5"})
+    void should_accept_shards_from_first_to_last(String given, int index, int count) {
+        assertThat(resolve(Map.of(), Map.of("shard", given)).shard()).isEqualTo(new Shard(index, count));
+    }
+
+    @Test
+    void should_take_the_workflow_file_of_a_workflow_dora_source() {
+        assertThat(resolve(Map.of(), Map.of("dora-source", "workflow: deploy.yml")).doraSource())
+                .isEqualTo(new DoraSource.Workflow("deploy.yml"));
+    }
+
+    @Test
+    void should_resolve_config_and_templates_against_the_workspace_and_output_dir_against_the_working_dir()
+            throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("workspace"));
+        Files.createDirectories(workspace.resolve("tpl"));
+        Files.writeString(workspace.resolve("vitals.yml"), "templates: tpl\noutput-dir: out\n");
+
+        Settings settings = resolve(Map.of("GITHUB_WORKSPACE", workspace.toString()), Map.of("config", "vitals.yml"));
+
+        assertThat(settings.configFile()).contains(workspace.resolve("vitals.yml"));
+        assertThat(settings.templates()).contains(workspace.resolve("tpl"));
+        assertThat(settings.outputDir()).isEqualTo(dir.resolve("out"));
+    }
+
+    @Test
+    void should_read_the_default_config_file_only_when_it_exists() throws IOException {
+        assertThat(resolve(Map.of(), Map.of()).configFile()).isEmpty();
+
+        configFile("charts: svg\n");
+
+        assertThat(resolve(Map.of(), Map.of()).charts()).isEqualTo(ChartFormat.SVG);
+    }
+
+    // --- errors -------------------------------------------------------------------------------
+
+    @Test
+    void should_word_an_invalid_value_as_one_line_with_key_value_and_accepted_values() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("window-days", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid setting 'window-days' = '0': expected an integer from 1 to 3650");
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "window-days    | 3651                    | an integer from 1 to 3650",
+            "window-days    | abc                     | an integer from 1 to 3650",
+            "window-days    | -1                      | an integer from 1 to 3650",
+            "window-days    | 1.5                     | an integer from 1 to 3650",
+            "window-days    | 99999999999             | an integer from 1 to 3650",
+            "backfill-days  | 3651                    | an integer from 0 to 3650",
+            "backfill-days  | -1                      | an integer from 0 to 3650",
+            "as-of          | yesterday               | 2026-11-20T00:00:00Z",
+            "as-of          | 2026-13-01              | 2026-11-20T02:00:00+02:00",
+            "as-of          | 20261120                | a date 2026-11-20",
+            "as-of          | 2026-11-20T00:00:00     | an ISO-8601 instant",
+            "history-branch | a..b                    | a valid git branch name",
+            "history-branch | has space               | a valid git branch name",
+            "history-branch | x.lock                  | a valid git branch name",
+            "history-branch | a~1                     | a valid git branch name",
+            "history-branch | ends/                   | a valid git branch name",
+            "publish        | none,summary            | none alone",
+            "publish        | email                   | summary, issue, pr-comment",
+            "publish        | Summary                 | summary, issue, pr-comment",
+            "charts         | gif                     | png, svg, mermaid, none",
+            "dora-source    | workflow:               | workflow:<file>",
+            "dora-source    | 'workflow:   '          | workflow:<file>",
+            "dora-source    | deploys                 | deployments, releases or workflow:<file>",
+            "shard          | 0/3                     | i/n with 1 <= i <= n",
+            "shard          | 4/3                     | i/n with 1 <= i <= n",
+            "shard          | a/b                     | i/n with 1 <= i <= n",
+            "shard          | 1/0                     | i/n with 1 <= i <= n",
+            "shard          | 2                       | i/n with 1 <= i <= n",
+            "repositories   | octocat                 | owner/name",
+            "repositories   | a/b/c                   | owner/name",
+            "organizations  | bad org!                | organisation logins",
+            "ignore-users   | two words               | logins",
+            "templates      | no-such-dir             | an existing directory",
+            "config         | missing.yml             | an existing YAML file"})
+    void should_reject_an_invalid_value_naming_key_value_and_accepted_values(String key, String value, String accepted) {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of(key, value)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(key))
+                .hasMessageStartingWith("invalid setting '" + key + "' = '" + value + "': expected ")
+                .hasMessageContaining(accepted)
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void should_name_the_malformed_entry_of_a_list() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("repositories", "octo/a, nope ,octo/b")))
+                .hasMessageStartingWith("invalid setting 'repositories' = 'nope': expected ")
+                .hasMessageContaining("owner/name");
+    }
+
+    @Test
+    void should_reject_the_same_bad_value_from_an_input_variable_and_from_the_file() throws IOException {
+        assertThatThrownBy(() -> resolve(Map.of("INPUT_SHARD", "4/3"), Map.of()))
+                .hasMessageContaining("'shard' = '4/3'");
+
+        configFile("charts: gif\n");
+
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of()))
+                .hasMessageContaining("'charts' = 'gif'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ghp_secret value", "ghp_secret\nvalue", "ghp_secret\tvalue", "ghp_secret\u0000"})
+    void should_reject_a_malformed_token_without_echoing_it(String token) {
+        assertThatThrownBy(() -> resolve(Map.of("INPUT_TOKEN", token), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("token"))
+                .hasMessageContaining("'token'")
+                .hasMessageNotContaining("ghp_secret")
+                .hasMessageContaining("a token without spaces or line breaks");
+    }
+
+    @Test
+    void should_not_echo_a_token_of_the_wrong_type_in_the_config_file() throws IOException {
+        configFile("token: [ghp_secret]\n");
+
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of()))
+                .hasMessageContaining("'token'")
+                .hasMessageNotContaining("ghp_secret");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GITHUB_API_URL     | not a url",
+            "GITHUB_API_URL     | ftp://api.example.com",
+            "GITHUB_API_URL     | api.github.com",
+            "GITHUB_GRAPHQL_URL | https://",
+            "GITHUB_SERVER_URL  | https://exa mple.com"})
+    void should_reject_a_malformed_url_naming_its_variable(String variable, String value) {
+        assertThatThrownBy(() -> resolve(Map.of(variable, value), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(variable))
+                .hasMessageContaining("'" + variable + "' = '" + value + "'")
+                .hasMessageContaining("an absolute http(s) URL");
+    }
+
+    @Test
+    void should_reject_a_malformed_github_repository_variable() {
+        assertThatThrownBy(() -> resolve(Map.of("GITHUB_REPOSITORY", "just-a-name"), Map.of()))
+                .hasMessageContaining("'GITHUB_REPOSITORY' = 'just-a-name'")
+                .hasMessageContaining("owner/name");
+    }
+
+    @Test
+    void should_name_the_config_file_when_it_sets_config() throws IOException {
+        configFile("config: other.yml\n");
+
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("config"))
+                .hasMessageContaining("config cannot be set in the config file");
+    }
+
+    @Test
+    void should_refuse_an_option_that_is_not_an_input() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("window", "7")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("window");
+    }
+
+    @Test
+    void should_keep_the_order_given_and_ignore_case_when_removing_duplicate_organizations() {
+        Optional<List<String>> organizations = Optional.of(
+                resolve(Map.of(), Map.of("organizations", "b-org\nA-org, a-ORG")).organizations());
+
+        assertThat(organizations).contains(List.of("b-org", "A-org"));
+        assertThat(Set.copyOf(organizations.get())).hasSize(2);
+    }
+}
