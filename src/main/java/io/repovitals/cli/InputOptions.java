@@ -1,0 +1,42 @@
+package io.repovitals.cli;
+
+import io.repovitals.config.Input;
+import io.repovitals.config.Inputs;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@code --<name>} option per input of {@link Inputs#ALL} (contract.md "Inputs"), added
+ * programmatically so that the option list cannot drift from the inputs registry. Options stay
+ * plain strings: {@link io.repovitals.config.SettingsResolver} validates every source alike, and
+ * must know which options were given, since an option only wins when present.
+ */
+public final class InputOptions {
+    private InputOptions() {}
+
+    public static void addTo(CommandSpec spec) {
+        for (Input input : Inputs.ALL) {
+            spec.addOption(OptionSpec.builder(input.optionName())
+                    .type(String.class)
+                    .paramLabel(input.paramLabel())
+                    .description(input.description() + " (default: " + input.defaultText() + ")")
+                    .build());
+        }
+    }
+
+    /** Input name to raw value, for the input options matched by the last parse of {@code spec}. */
+    public static Map<String, String> given(CommandSpec spec) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (Input input : Inputs.ALL) {
+            OptionSpec option = spec.findOption(input.optionName());
+            // originalStringValues is reset on every parse, so it tells "given now" from "left unset".
+            if (option != null && !option.originalStringValues().isEmpty()) {
+                given.put(input.name(), option.getValue());
+            }
+        }
+        return given;
+    }
+}

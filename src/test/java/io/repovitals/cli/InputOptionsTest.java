@@ -1,0 +1,91 @@
+package io.repovitals.cli;
+
+import io.repovitals.config.Input;
+import io.repovitals.config.Inputs;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class InputOptionsTest {
+
+    @Command(name = "tiny")
+    static class Tiny {
+        @Option(names = "--out")
+        String out;
+    }
+
+    private static CommandLine tiny() {
+        CommandLine commandLine = new CommandLine(new Tiny());
+        InputOptions.addTo(commandLine.getCommandSpec());
+        return commandLine;
+    }
+
+    @Test
+    void should_add_one_string_option_per_input_with_label_and_default_in_the_description() {
+        CommandSpec spec = tiny().getCommandSpec();
+
+        for (Input input : Inputs.ALL) {
+            OptionSpec option = spec.findOption(input.optionName());
+            assertThat(option).as(input.optionName()).isNotNull();
+            assertThat(option.type()).isEqualTo(String.class);
+            assertThat(option.paramLabel()).isEqualTo(input.paramLabel());
+            assertThat(option.description())
+                    .containsExactly(input.description() + " (default: " + input.defaultText() + ")");
+        }
+        assertThat(spec.options()).hasSize(Inputs.ALL.size() + 1);
+    }
+
+    @Test
+    void should_return_only_the_options_given_with_their_raw_values() {
+        CommandLine commandLine = tiny();
+
+        commandLine.parseArgs("--window-days", "14", "--out", "x.json", "--repositories=octo/a,octo/b", "--publish", "");
+
+        assertThat(InputOptions.given(commandLine.getCommandSpec())).isEqualTo(
+                Map.of("window-days", "14", "repositories", "octo/a,octo/b", "publish", ""));
+    }
+
+    @Test
+    void should_forget_options_of_an_earlier_parse() {
+        CommandLine commandLine = tiny();
+        commandLine.parseArgs("--charts", "svg");
+
+        commandLine.parseArgs("--shard", "2/3");
+
+        assertThat(InputOptions.given(commandLine.getCommandSpec())).isEqualTo(Map.of("shard", "2/3"));
+    }
+
+    @Test
+    void should_return_nothing_when_no_input_option_was_given() {
+        CommandLine commandLine = tiny();
+
+        commandLine.parseArgs("--out", "x.json");
+
+        assertThat(InputOptions.given(commandLine.getCommandSpec())).isEmpty();
+    }
+
+    @Test
+    void should_show_every_input_option_in_the_usage_help() {
+        String usage = tiny().getUsageMessage(CommandLine.Help.Ansi.OFF);
+
+        assertThat(usage).contains("--window-days=DAYS", "(default: 7)", "--dora-source=SOURCE",
+                "--history-remote=URL", "$GITHUB_SERVER_URL/$GITHUB_REPOSITORY.git");
+    }
+
+    @Test
+    void should_leave_validation_to_the_settings_resolver_but_reject_a_missing_value() {
+        assertThatThrownBy(() -> tiny().parseArgs("--window-days"))
+                .isInstanceOf(CommandLine.MissingParameterException.class);
+    }
+}
