@@ -27,6 +27,11 @@ public record CliRun(int exitCode, String out, String err) {
         return Arrays.stream(err.split("\n")).filter(line -> !line.isBlank()).toList();
     }
 
+    /** The lines that report a failure: a run that fails must say why in exactly one of them. */
+    public List<String> errorLines() {
+        return errLines().stream().filter(line -> line.startsWith("error:") || line.startsWith("::error::")).toList();
+    }
+
     public List<String> outLines() {
         return Arrays.stream(out.split("\n")).filter(line -> !line.isBlank()).toList();
     }

@@ -35,16 +35,16 @@ public final class GitHubClients {
 
     public static GitHubClients create(URI apiUrl, URI graphqlUrl, Secret token) {
         RequestCounter counter = new RequestCounter();
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient http = new InstrumentedHttpClient(HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .build(), graphqlUrl, counter);
         try {
             GitHub rest = new GitHubBuilder()
                     .withEndpoint(stripTrailingSlash(apiUrl.toString()))
                     // Unlike withOAuthToken, this sends no GET /user while building: an Actions token gets 403 there.
                     .withAppInstallationToken(token.reveal())
-                    .withConnector(new InstrumentedConnector(new HttpClientGitHubConnector(http), counter))
+                    .withConnector(new HttpClientGitHubConnector(http))
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                     .withAbuseLimitHandler(GitHubAbuseLimitHandler.WAIT)
                     .build();

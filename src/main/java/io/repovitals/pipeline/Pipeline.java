@@ -50,11 +50,9 @@ public final class Pipeline {
                 "a GitHub token: set the token input, --token or GITHUB_TOKEN"));
         GitHubClients github = GitHubClients.create(settings.environment().apiUrl(),
                 settings.environment().graphqlUrl(), token);
-        List<RepoRef> repositories;
-        try (Log.Group ignored = log.group("Selecting repositories")) {
-            repositories = RepositorySelection.resolve(settings, github);
-            log.info(repositories.size() + " repositories, shard " + settings.shard());
-        }
+        List<RepoRef> repositories = RepositorySelection.resolve(settings, github);
+        log.info("collecting " + repositories.size() + (repositories.size() == 1 ? " repository" : " repositories")
+                + (settings.shard().count() > 1 ? " (shard " + settings.shard() + ")" : ""));
         if (repositories.isEmpty()) {
             throw new ConfigException(Inputs.REPOSITORIES.name(), "",
                     "at least one owner/name (set repositories or organizations, or run inside Actions)");

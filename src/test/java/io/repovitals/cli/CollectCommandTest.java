@@ -99,8 +99,8 @@ class CollectCommandTest {
         CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/widgets");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).hasSize(1);
-        assertThat(run.errLines().get(0)).startsWith("error: GitHub rejected the token (HTTP 401 Bad credentials)");
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("error: GitHub rejected the token (HTTP 401 Bad credentials)");
         assertThat(run.out()).isEmpty();
         assertThat(run.all()).doesNotContain(GitHubFake.TOKEN).doesNotContain("\tat ");
     }
@@ -112,7 +112,8 @@ class CollectCommandTest {
         CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/nope");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("error: repository octo-org/nope not found, or not visible to this token");
+        assertThat(run.errorLines()).containsExactly("error: repository octo-org/nope not found, or not visible to this token");
+        assertThat(run.all()).doesNotContain("\tat ");
     }
 
     @Test
@@ -123,8 +124,7 @@ class CollectCommandTest {
         CliRun run = CliRun.run(env, workDir, "collect", "--repositories", "octo-org/widgets");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).hasSize(1);
-        assertThat(run.errLines().get(0)).startsWith("error: cannot reach GitHub at http://127.0.0.1:9");
+        assertThat(run.errorLines()).singleElement().asString().startsWith("error: cannot reach GitHub at http://127.0.0.1:9");
     }
 
     @Test
@@ -135,8 +135,7 @@ class CollectCommandTest {
         CliRun run = CliRun.run(env, workDir, "collect", "--repositories", "octo-org/widgets");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).hasSize(1);
-        assertThat(run.errLines().get(0)).contains("'token'");
+        assertThat(run.errLines()).singleElement().asString().startsWith("error: ").contains("'token'");
         github.verify(0, anyRequestedFor(anyUrl()));
     }
 
