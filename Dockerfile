@@ -60,7 +60,7 @@ COPY --from=jre /opt/repo-vitals/jre /opt/repo-vitals/jre
 COPY --from=build /src/target/repo-vitals.jar /opt/repo-vitals/repo-vitals.jar
 # Each run writes a whole archive, so only one training run counts: the classes it loads start
 # from the archive later. A run of `demo` (whole pipeline, offline) will train better than --help
-# once that command exists. Same flags as the entrypoint, since the archive checks them.
+# once that command exists. Same flags as the entrypoint, so the archive matches what runs.
 RUN /opt/repo-vitals/jre/bin/java -XX:ArchiveClassesAtExit=/opt/repo-vitals/app.jsa \
         -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true \
         -jar /opt/repo-vitals/repo-vitals.jar --help \

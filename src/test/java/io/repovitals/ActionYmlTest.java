@@ -92,7 +92,7 @@ class ActionYmlTest {
     @Test
     void should_describe_every_input_and_output() {
         for (String section : List.of("inputs", "outputs")) {
-            action.get(section).fields().forEachRemaining(field ->
+            action.get(section).properties().forEach(field ->
                     assertThat(field.getValue().path("description").asText()).as(field.getKey()).isNotBlank());
         }
     }
