@@ -157,7 +157,7 @@ public record ConfigFile(Path path, Map<String, String> values) {
     }
 
     /** The accepted key nearest to a typo (edit distance at most 3), e.g. window_days -> window-days. */
-    static Optional<String> closest(String key) {
+    private static Optional<String> closest(String key) {
         return KEYS.stream()
                 .filter(name -> distance(key.toLowerCase(Locale.ROOT), name) <= 3)
                 .min(Comparator.comparingInt(name -> distance(key.toLowerCase(Locale.ROOT), name)));

@@ -71,21 +71,20 @@ public final class SettingsResolver {
                 repositories,
                 organizations,
                 file.map(ConfigFile::path),
-                sources.get(Inputs.WINDOW_DAYS).map(text -> Values.integer(Inputs.WINDOW_DAYS, text, 1, 3650)).orElse(7),
+                Values.integer(Inputs.WINDOW_DAYS, sources.orDefault(Inputs.WINDOW_DAYS), 1, 3650),
                 asOf.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS)),
                 asOf.isPresent(),
-                sources.get(Inputs.BACKFILL_DAYS).map(text -> Values.integer(Inputs.BACKFILL_DAYS, text, 0, 3650)).orElse(90),
-                Values.historyBranch(sources.get(Inputs.HISTORY_BRANCH).orElse("repo-vitals-data")),
+                Values.integer(Inputs.BACKFILL_DAYS, sources.orDefault(Inputs.BACKFILL_DAYS), 0, 3650),
+                Values.historyBranch(sources.orDefault(Inputs.HISTORY_BRANCH)),
                 sources.get(Inputs.HISTORY_REMOTE).or(() -> environment.repository()
                         .map(repository -> environment.serverUrl() + "/" + repository + ".git")),
-                Values.publish(sources.get(Inputs.PUBLISH).orElse("summary,issue")),
-                Values.charts(sources.get(Inputs.CHARTS).orElse("png")),
+                Values.publish(sources.orDefault(Inputs.PUBLISH)),
+                Values.charts(sources.orDefault(Inputs.CHARTS)),
                 sources.get(Inputs.TEMPLATES).map(text -> templates(text, workspace)),
-                Values.doraSource(sources.get(Inputs.DORA_SOURCE).orElse("deployments")),
+                Values.doraSource(sources.orDefault(Inputs.DORA_SOURCE)),
                 sources.get(Inputs.IGNORE_USERS).map(Values::ignoreUsers).orElse(Set.of()),
-                Values.shard(sources.get(Inputs.SHARD).orElse("1/1")),
-                workingDir.resolve(Values.path(Inputs.OUTPUT_DIR.name(),
-                        sources.get(Inputs.OUTPUT_DIR).orElse("repo-vitals-out"))).normalize(),
+                Values.shard(sources.orDefault(Inputs.SHARD)),
+                workingDir.resolve(Values.path(Inputs.OUTPUT_DIR.name(), sources.orDefault(Inputs.OUTPUT_DIR))).normalize(),
                 environment);
     }
 
@@ -102,6 +101,11 @@ public final class SettingsResolver {
         Optional<String> get(Input input) {
             return commandLineOrRunner(options, input)
                     .or(() -> file.flatMap(config -> config.value(input.name())).filter(value -> !value.isBlank()));
+        }
+
+        /** The value, or the literal default that action.yml declares too (one source for both). */
+        String orDefault(Input input) {
+            return get(input).orElse(input.actionDefault());
         }
     }
 

@@ -22,8 +22,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -411,10 +409,26 @@ class SettingsResolverTest {
 
     @Test
     void should_keep_the_order_given_and_ignore_case_when_removing_duplicate_organizations() {
-        Optional<List<String>> organizations = Optional.of(
-                resolve(Map.of(), Map.of("organizations", "b-org\nA-org, a-ORG")).organizations());
+        Settings settings = resolve(Map.of(), Map.of("organizations", "b-org\nA-org, a-ORG"));
 
-        assertThat(organizations).contains(List.of("b-org", "A-org"));
-        assertThat(Set.copyOf(organizations.get())).hasSize(2);
+        assertThat(settings.organizations()).containsExactly("b-org", "A-org");
+    }
+
+    @Test
+    void should_take_the_config_option_over_the_config_input_variable() throws IOException {
+        Files.writeString(dir.resolve("a.yml"), "charts: svg\n");
+        Files.writeString(dir.resolve("b.yml"), "charts: mermaid\n");
+
+        Settings settings = resolve(Map.of("INPUT_CONFIG", "a.yml"), Map.of("config", "b.yml"));
+
+        assertThat(settings.configFile()).contains(dir.resolve("b.yml"));
+        assertThat(settings.charts()).isEqualTo(ChartFormat.MERMAID);
+    }
+
+    @Test
+    void should_reject_an_output_dir_that_is_no_path() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("output-dir", "out\u0000")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("output-dir"))
+                .hasMessageContaining("expected a file path");
     }
 }

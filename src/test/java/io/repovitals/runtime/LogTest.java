@@ -92,6 +92,7 @@ class LogTest {
         }
 
         @Test
+        @SuppressWarnings("try") // the group is used only for its close
         void should_mark_groups_for_the_runner() {
             try (Log.Group ignored = log.group("Collect octo/cat")) {
                 log.info("inside");
@@ -166,6 +167,7 @@ class LogTest {
         }
 
         @Test
+        @SuppressWarnings("try") // the group is used only for its close
         void should_title_a_group_and_report_its_duration() {
             Log log = log(false, false);
             try (Log.Group ignored = log.group("Render")) {

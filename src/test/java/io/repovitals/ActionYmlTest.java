@@ -1,0 +1,152 @@
+package io.repovitals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.repovitals.config.Input;
+import io.repovitals.config.Inputs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** action.yml declares exactly the contract's inputs and outputs (contract.md "Inputs", "Outputs"), as Inputs.java does. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ActionYmlTest {
+    // | `name` | default | meaning |
+    private static final Pattern INPUT_ROW = Pattern.compile("^\\|\\s*`([a-z][a-z0-9-]*)`\\s*\\|\\s*(.*?)\\s*\\|.*\\|\\s*$");
+    // A default the contract states as a value: a bare number or one backticked word that is no variable.
+    private static final Pattern LITERAL_DEFAULT = Pattern.compile("^(\\d+)$|^`([^`$]+)`$");
+    private static final Pattern BACKTICKED_NAME = Pattern.compile("`([a-z][a-z0-9-]*)`");
+
+    private static JsonNode action;
+    private static List<String> contract;
+
+    @BeforeAll
+    static void read() throws IOException {
+        action = new ObjectMapper(new YAMLFactory()).readTree(Path.of("action.yml").toFile());
+        Path spec = Path.of(System.getProperty("repovitals.shared", "../shared"), "spec", "contract.md");
+        contract = Files.readAllLines(spec);
+    }
+
+    @Test
+    void should_declare_the_contract_inputs_one_to_one_in_order() {
+        assertThat(names(action.get("inputs"))).containsExactlyElementsOf(contractInputDefaults().keySet());
+    }
+
+    @Test
+    void should_use_the_contract_default_wherever_the_contract_gives_a_literal() {
+        Map<String, String> literals = new LinkedHashMap<>();
+        contractInputDefaults().forEach((name, cell) -> {
+            Matcher literal = LITERAL_DEFAULT.matcher(cell);
+            if (literal.matches()) {
+                literals.put(name, literal.group(1) != null ? literal.group(1) : literal.group(2));
+            }
+        });
+
+        assertThat(literals).containsKeys("window-days", "backfill-days", "history-branch", "publish", "charts",
+                "dora-source", "shard", "output-dir");
+        literals.forEach((name, value) ->
+                assertThat(action.at("/inputs/" + name + "/default").asText()).as(name).isEqualTo(value));
+    }
+
+    @Test
+    void should_match_the_inputs_registry_name_default_and_description() {
+        assertThat(names(action.get("inputs")))
+                .containsExactlyElementsOf(Inputs.ALL.stream().map(Input::name).toList());
+        for (Input input : Inputs.ALL) {
+            JsonNode declared = action.get("inputs").get(input.name());
+            String actionDefault = declared.has("default") ? declared.get("default").asText() : "";
+            assertThat(actionDefault).as(input.name()).isEqualTo(input.actionDefault());
+            assertThat(declared.get("description").asText()).as(input.name()).startsWith(input.description());
+            assertThat(declared.get("required").asBoolean(true)).as(input.name()).isFalse();
+        }
+    }
+
+    @Test
+    void should_state_the_computed_default_of_inputs_without_a_default_key() {
+        Inputs.ALL.stream().filter(input -> input.actionDefault().isEmpty()).forEach(input ->
+                assertThat(action.at("/inputs/" + input.name() + "/description").asText())
+                        .as(input.name()).contains("Default: "));
+    }
+
+    @Test
+    void should_declare_the_contract_outputs_one_to_one() {
+        assertThat(new TreeSet<>(names(action.get("outputs")))).isEqualTo(contractOutputs());
+    }
+
+    @Test
+    void should_describe_every_input_and_output() {
+        for (String section : List.of("inputs", "outputs")) {
+            action.get(section).properties().forEach(field ->
+                    assertThat(field.getValue().path("description").asText()).as(field.getKey()).isNotBlank());
+        }
+    }
+
+    @Test
+    void should_have_branding_and_run_as_a_container() {
+        assertThat(action.at("/branding/icon").asText()).isEqualTo("activity");
+        assertThat(action.at("/branding/color").asText()).isEqualTo("green");
+        assertThat(action.at("/runs/using").asText()).isEqualTo("docker");
+        assertThat(action.at("/runs/image").asText()).isEqualTo("Dockerfile");
+        assertThat(action.get("name").asText()).isEqualTo("repo-vitals");
+        assertThat(action.get("description").asText()).isNotBlank().doesNotContain("\n");
+    }
+
+    private static Map<String, String> contractInputDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (String line : section("## Inputs")) {
+            Matcher row = INPUT_ROW.matcher(line);
+            if (row.matches()) {
+                defaults.put(row.group(1), row.group(2));
+            }
+        }
+        assertThat(defaults).as("inputs table of contract.md").hasSize(16);
+        return defaults;
+    }
+
+    private static Set<String> contractOutputs() {
+        Matcher name = BACKTICKED_NAME.matcher(String.join("\n", section("## Outputs")));
+        Set<String> outputs = new TreeSet<>();
+        while (name.find()) {
+            outputs.add(name.group(1));
+        }
+        assertThat(outputs).as("outputs of contract.md").isNotEmpty();
+        return outputs;
+    }
+
+    /** The lines after the heading that starts with this text, up to the next heading of that level. */
+    private static List<String> section(String heading) {
+        List<String> body = new ArrayList<>();
+        boolean inside = false;
+        for (String line : contract) {
+            if (line.startsWith("## ")) {
+                inside = line.startsWith(heading);
+            } else if (inside) {
+                body.add(line);
+            }
+        }
+        assertThat(body).as("section " + heading).isNotEmpty();
+        return body;
+    }
+
+    private static List<String> names(JsonNode map) {
+        List<String> names = new ArrayList<>();
+        map.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

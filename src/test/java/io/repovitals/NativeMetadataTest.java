@@ -1,0 +1,55 @@
+package io.repovitals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The GraalVM metadata the native build reads from the jar is well-formed and keeps our resources. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class NativeMetadataTest {
+    private static final String DIR = "META-INF/native-image/io.repovitals/repo-vitals/";
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void should_include_every_resource_under_repovitals() throws IOException {
+        JsonNode config = json.readTree(resource("resource-config.json"));
+        List<Pattern> patterns = new ArrayList<>();
+        config.at("/resources/includes").forEach(include -> patterns.add(Pattern.compile(include.get("pattern").asText())));
+
+        assertThat(patterns).isNotEmpty();
+        assertThat(List.of("repovitals/version.properties", "repovitals/templates/report.md.ftl",
+                "repovitals/graphql/pulls.graphql"))
+                .allMatch(path -> patterns.stream().anyMatch(pattern -> pattern.matcher(path).matches()));
+    }
+
+    @Test
+    void should_have_a_reflection_config_that_is_a_json_array() throws IOException {
+        assertThat(json.readTree(resource("reflect-config.json")).isArray()).isTrue();
+    }
+
+    @Test
+    void should_build_without_fallback_and_headless() throws IOException {
+        Properties properties = new Properties();
+        properties.load(resource("native-image.properties"));
+
+        assertThat(properties.getProperty("Args")).contains("--no-fallback", "-Djava.awt.headless=true",
+                "--enable-url-protocols=http,https");
+    }
+
+    private static InputStream resource(String name) {
+        InputStream stream = NativeMetadataTest.class.getClassLoader().getResourceAsStream(DIR + name);
+        assertThat(stream).as(DIR + name).isNotNull();
+        return stream;
+    }
+}
