@@ -38,7 +38,10 @@ public final class SnapshotBuilder {
 
     /** Counts are integers in JSON (metrics.md "Conventions"). */
     private static Number number(MetricDef def, double value) {
-        return def.unit() == MetricDef.Unit.COUNT || def.unit() == MetricDef.Unit.FLAG ? Long.valueOf(Math.round(value))
-                : Double.valueOf(value);
+        // Not a ternary: "? Long : Double" would unbox both and promote the count to double.
+        if (def.unit() == MetricDef.Unit.COUNT || def.unit() == MetricDef.Unit.FLAG) {
+            return Long.valueOf(Math.round(value));
+        }
+        return Double.valueOf(value);
     }
 }

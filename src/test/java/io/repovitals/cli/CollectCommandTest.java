@@ -63,7 +63,7 @@ class CollectCommandTest {
         assertThat(snapshot.path("asOf").asText()).isEqualTo("2026-11-20T00:00:00Z");
         assertThat(snapshot.path("windowDays").asInt()).isEqualTo(7);
         // Counts are JSON integers (metrics.md "Conventions"); values as worked out in RepoStateCollectorTest.
-        assertThat(snapshot.path("metrics").path("repo.stars").isIntegralNumber()).isTrue();
+        assertThat(snapshot.path("metrics").path("repo.stars").isIntegralNumber()).as(run.out()).isTrue();
         assertThat(snapshot.path("metrics").path("repo.stars").asLong()).isEqualTo(119);
         assertThat(snapshot.path("metrics").path("repo.open_issues").asLong()).isEqualTo(9);
         assertThat(snapshot.path("metrics").size()).isEqualTo(8);
