@@ -57,15 +57,17 @@ public final class Main implements Callable<Integer> {
 
         CliContext context = new CliContext(env, clock, workingDir, log, out);
         CommandLine commandLine = new CommandLine(new Main(), new Factory(context));
-        for (CommandLine sub : commandLine.getSubcommands().values()) {
-            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-                InputOptions.addTo(sub.getCommandSpec());
-            }
-        }
+        InputOptions.addTo(commandLine.getSubcommands().get("run").getCommandSpec());
+        InputOptions.addTo(commandLine.getSubcommands().get("collect").getCommandSpec(), CollectCommand.INPUTS);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
-            log.error(ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            String suggestion = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+            }
+            log.error(ex.getMessage() + suggestion + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
             return EXIT_INVALID_CONFIG;
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> exitStatus(ex, log));

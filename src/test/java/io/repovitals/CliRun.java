@@ -29,7 +29,8 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** The lines that report a failure: a run that fails must say why in exactly one of them. */
     public List<String> errorLines() {
-        return errLines().stream().filter(line -> line.startsWith("error:") || line.startsWith("::error::")).toList();
+        return java.util.stream.Stream.concat(outLines().stream(), errLines().stream())
+                .filter(line -> line.startsWith("error:") || line.startsWith("::error::")).toList();
     }
 
     public List<String> outLines() {

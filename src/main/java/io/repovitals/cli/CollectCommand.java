@@ -1,5 +1,7 @@
 package io.repovitals.cli;
 
+import io.repovitals.config.Input;
+import io.repovitals.config.Inputs;
 import io.repovitals.model.Snapshot;
 import io.repovitals.pipeline.Pipeline;
 import io.repovitals.store.SnapshotCodec;
@@ -18,9 +20,14 @@ import java.util.concurrent.Callable;
 
 /** {@code collect}: one snapshot per repository, as JSON on stdout or in {@code --out FILE}. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
-        description = {"Collect one snapshot per repository and write it as JSON (contract.md \"Snapshot file\").",
-                "One repository gives one JSON object; several give a JSON array in name order."})
+        description = {"Collect one snapshot per repository and print it as JSON.",
+                "One repository gives one JSON object; several give a JSON array in name order.",
+                "Inputs can also come from INPUT_<NAME> variables and the config file."})
 public final class CollectCommand implements Callable<Integer> {
+    /** The inputs collect uses; the config file may hold the others, which are validated but unused. */
+    public static final List<Input> INPUTS = List.of(Inputs.TOKEN, Inputs.REPOSITORIES, Inputs.ORGANIZATIONS,
+            Inputs.CONFIG, Inputs.WINDOW_DAYS, Inputs.AS_OF, Inputs.DORA_SOURCE, Inputs.IGNORE_USERS, Inputs.SHARD);
+
     private final CliContext context;
 
     @Spec

@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +19,12 @@ public final class InputOptions {
     private InputOptions() {}
 
     public static void addTo(CommandSpec spec) {
-        for (Input input : Inputs.ALL) {
+        addTo(spec, Inputs.ALL);
+    }
+
+    /** Adds options for only the inputs a command uses, so that its --help lists nothing it ignores. */
+    public static void addTo(CommandSpec spec, List<Input> inputs) {
+        for (Input input : inputs) {
             spec.addOption(OptionSpec.builder(input.optionName())
                     .type(String.class)
                     .paramLabel(input.paramLabel())

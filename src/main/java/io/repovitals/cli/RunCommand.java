@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 
 /** {@code run}, the action's job and the default command: collect, write the run's files, set outputs, publish. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Collect every repository, write snapshots and report.md to the output directory,",
-                "set the step outputs and publish (the job summary in this version). The default command."})
+        description = {"Collect, write the report and publish it: what the action runs (the default command).",
+                "Writes snapshots/<owner>/<repo>/<yyyy-mm-dd>.json and report.md under --output-dir,",
+                "sets the step outputs and appends the report to the job summary.",
+                "Inputs can also come from INPUT_<NAME> variables and the config file."})
 public final class RunCommand implements Callable<Integer> {
     private final CliContext context;
 
