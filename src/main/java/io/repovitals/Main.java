@@ -2,6 +2,7 @@ package io.repovitals;
 
 import io.repovitals.cli.CliContext;
 import io.repovitals.cli.CollectCommand;
+import io.repovitals.cli.DemoCommand;
 import io.repovitals.cli.InputOptions;
 import io.repovitals.cli.RunCommand;
 import io.repovitals.config.ConfigException;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "repo-vitals", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Keeps a repository's health history and reports on it.",
                 "With no command, runs 'run' (what the GitHub Action does)."},
-        subcommands = {RunCommand.class, CollectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CollectCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -118,6 +119,9 @@ public final class Main implements Callable<Integer> {
             }
             if (type == CollectCommand.class) {
                 return type.cast(new CollectCommand(context));
+            }
+            if (type == DemoCommand.class) {
+                return type.cast(new DemoCommand(context));
             }
             return CommandLine.defaultFactory().create(type);
         }

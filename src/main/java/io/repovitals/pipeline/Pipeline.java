@@ -16,6 +16,7 @@ import io.repovitals.model.Snapshot;
 import io.repovitals.model.Window;
 import io.repovitals.publish.RunFiles;
 import io.repovitals.render.SnapshotReport;
+import io.repovitals.store.BundledSample;
 import io.repovitals.runtime.ActionsOutputs;
 import io.repovitals.runtime.Log;
 import io.repovitals.runtime.StepSummary;
@@ -84,6 +85,14 @@ public final class Pipeline {
                 + cost.requests() + " requests");
         snapshot.missing().forEach((name, reason) -> log.warning(repo + ": " + name + " missing: " + reason));
         return snapshot;
+    }
+
+    /** The offline demo: the bundled sample history through render and the run's files. Returns report.md. */
+    public static Path demo(Path outputDir, Log log) {
+        List<Snapshot> snapshots = BundledSample.snapshots();
+        RunFiles files = RunFiles.write(outputDir, snapshots, SnapshotReport.markdown(snapshots));
+        log.info("rendered " + snapshots.size() + " sample repositories into " + outputDir);
+        return files.report();
     }
 
     /** The action's job: collect, write the run's files, set the outputs, publish the summary. */
