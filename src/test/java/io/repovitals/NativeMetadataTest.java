@@ -6,6 +6,12 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -36,6 +42,22 @@ class NativeMetadataTest {
     @Test
     void should_have_a_reflection_config_that_is_a_json_array() throws IOException {
         assertThat(json.readTree(resource("reflect-config.json")).isArray()).isTrue();
+    }
+
+    /** Jackson (snapshots) and FreeMarker (reports) reach these records by reflection: a native image needs them listed. */
+    @Test
+    void should_list_every_public_record_of_model_render_and_store_for_reflection() throws IOException {
+        List<String> listed = new ArrayList<>();
+        json.readTree(resource("reflect-config.json")).forEach(entry -> listed.add(entry.get("name").asText()));
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.repovitals.model", "io.repovitals.render", "io.repovitals.store");
+        List<String> records = classes.stream()
+                .filter(type -> type.isRecord() && type.getModifiers().contains(JavaModifier.PUBLIC))
+                .map(JavaClass::getName)
+                .toList();
+
+        assertThat(records).contains("io.repovitals.model.Snapshot");
+        assertThat(listed).containsAll(records);
     }
 
     @Test
