@@ -9,6 +9,7 @@ import java.util.Optional;
  * What {@code repo.*} needs (metrics.md §repo.*): the counts at collection time and every change
  * after the cutoffs, so that the counts can be stated as at asOf.
  *
+ * @param defaultBranch      empty for an empty repository
  * @param fetchedAt          when the counts were read
  * @param asOf               the instant the item histories are relative to
  * @param changesSince       stars and forks are complete from this instant on (the window start)
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public record RepoState(
         String nameWithOwner,
+        Optional<String> defaultBranch,
         Instant fetchedAt,
         Instant asOf,
         Instant changesSince,

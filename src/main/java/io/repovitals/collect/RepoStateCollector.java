@@ -108,6 +108,7 @@ public final class RepoStateCollector {
 
         return new RepoState(
                 counts.path("nameWithOwner").asText(repo.fullName()),
+                Optional.ofNullable(counts.path("defaultBranchRef").path("name").textValue()),
                 fetchedAt, asOf, since,
                 counts.path("stargazerCount").asLong(),
                 counts.path("forkCount").asLong(),

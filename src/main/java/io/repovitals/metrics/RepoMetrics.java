@@ -1,8 +1,10 @@
 package io.repovitals.metrics;
 
+import io.repovitals.collect.Datasets;
 import io.repovitals.collect.RepoState;
 import io.repovitals.model.MetricDef;
 import io.repovitals.model.Outcome;
+import io.repovitals.model.Snapshot;
 import io.repovitals.model.Window;
 
 import java.time.Duration;
@@ -13,7 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** metrics.md §repo.*: the state of the repository at asOf. Pure: no I/O, no clock. */
-public final class RepoMetrics {
+public final class RepoMetrics implements MetricFamily {
     public static final MetricDef STARS = MetricDef.count("repo.stars", "stargazers");
     public static final MetricDef FORKS = MetricDef.count("repo.forks", "forks");
     public static final MetricDef WATCHERS = MetricDef.count("repo.watchers", "watchers");
@@ -32,7 +34,30 @@ public final class RepoMetrics {
      */
     static final Duration LIVE_TOLERANCE = Duration.ofHours(1);
 
-    private RepoMetrics() {}
+    @Override
+    public List<MetricDef> defs() {
+        return DEFS;
+    }
+
+    @Override
+    public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
+        return data.get(RepoState.class)
+                .map(state -> compute(state, window, starsOn(earlier, window.start())))
+                .orElseGet(() -> allMissing(data.absentReason(RepoState.class)));
+    }
+
+    /** repo.stars of the stored snapshot whose asOf falls on the day of {@code instant}, if there is one. */
+    static OptionalLong starsOn(List<Snapshot> earlier, Instant instant) {
+        String day = instant.toString().substring(0, 10);
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Snapshot snapshot = earlier.get(i);
+            Number stars = snapshot.metrics().get(STARS.name());
+            if (stars != null && snapshot.asOf().toString().startsWith(day)) {
+                return OptionalLong.of(stars.longValue());
+            }
+        }
+        return OptionalLong.empty();
+    }
 
     /**
      * @param state                 the fetched state

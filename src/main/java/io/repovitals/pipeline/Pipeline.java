@@ -7,7 +7,9 @@ import io.repovitals.config.PublishTarget;
 import io.repovitals.config.Settings;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.github.RequestCounter;
-import io.repovitals.metrics.RepoMetrics;
+import io.repovitals.collect.Datasets;
+import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.metrics.MetricFamily;
 import io.repovitals.model.CollectionStats;
 import io.repovitals.model.Outcome;
 import io.repovitals.model.RepoRef;
@@ -31,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /** collect -> (store) -> (analyse) -> render -> publish, each step a method taking records. */
 public final class Pipeline {
@@ -74,9 +75,12 @@ public final class Pipeline {
     private Snapshot collectOne(GitHubClients github, RepoStateCollector collector, RepoRef repo, Window window) {
         Instant started = clock.instant();
         RequestCounter.Reading before = github.requests().read();
-        RepoState state = collector.fetch(github, repo, window);
-        // The history store (a later stage) supplies repo.stars of asOf - windowDays; none yet.
-        List<Outcome> outcomes = RepoMetrics.compute(state, window, OptionalLong.empty());
+        Datasets data = new Datasets().with(RepoState.class, collector.fetch(github, repo, window));
+        // The history store (a later stage) will supply the earlier snapshots; none yet.
+        List<Outcome> outcomes = new ArrayList<>();
+        for (MetricFamily family : MetricCatalog.families()) {
+            outcomes.addAll(family.compute(data, window, List.of()));
+        }
         RequestCounter.Reading cost = github.requests().read().since(before);
         CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
                 Duration.between(started, clock.instant()).toMillis(), false);
