@@ -143,6 +143,11 @@ public final class GitBranchStore implements HistoryStore {
         }
     }
 
+    /** The run's in-memory repository, for tests that look into it. */
+    Repository repository() {
+        return repository;
+    }
+
     private TreeUpdate.Result apply(ObjectId base, TreeUpdate.Files files, String runId) {
         PersonIdent identity = new PersonIdent(NAME, EMAIL, clock.instant(), ZoneOffset.UTC);
         try {
