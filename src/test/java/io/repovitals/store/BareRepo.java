@@ -109,7 +109,14 @@ final class BareRepo implements AutoCloseable {
 
     /** Commits files on top of the branch as another tool (or a newer repo-vitals) would. */
     void commitRaw(Map<String, byte[]> files) throws IOException {
-        Optional<ObjectId> parent = tip();
+        commitFiles(repository, files, new PersonIdent("someone", "someone@example.com"), "by hand\n");
+    }
+
+    /** Commits files on top of {@link #REF} of any repository, moving the ref only if nobody else did. */
+    static ObjectId commitFiles(Repository repository, Map<String, byte[]> files, PersonIdent who, String message)
+            throws IOException {
+        Ref ref = repository.exactRef(REF);
+        Optional<ObjectId> parent = Optional.ofNullable(ref).map(Ref::getObjectId);
         try (ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = repository.newObjectReader();
              RevWalk walk = new RevWalk(reader)) {
             DirCache index = parent.isPresent() ? DirCache.read(reader, walk.parseCommit(parent.get()).getTree())
@@ -129,10 +136,9 @@ final class BareRepo implements AutoCloseable {
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));
             parent.ifPresent(commit::setParentId);
-            PersonIdent someone = new PersonIdent("someone", "someone@example.com");
-            commit.setAuthor(someone);
-            commit.setCommitter(someone);
-            commit.setMessage("by hand\n");
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage(message);
             ObjectId id = inserter.insert(commit);
             inserter.flush();
             RefUpdate update = repository.updateRef(REF);
@@ -142,6 +148,7 @@ final class BareRepo implements AutoCloseable {
             if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
                 throw new IOException("could not move the branch: " + result);
             }
+            return id;
         }
     }
 
