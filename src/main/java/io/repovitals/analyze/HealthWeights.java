@@ -1,6 +1,7 @@
 package io.repovitals.analyze;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,10 +40,9 @@ public record HealthWeights(double contributors, double prThroughput, double rev
                         + String.join(", ", DEFAULTS.asMap().keySet()));
             }
         }
-        for (String name : NAMES) {
-            if (!weights.containsKey(name)) {
-                throw new IllegalArgumentException("health weight for '" + name + "' is missing");
-            }
+        List<String> absent = DEFAULTS.asMap().keySet().stream().filter(name -> !weights.containsKey(name)).toList();
+        if (!absent.isEmpty()) {
+            throw new IllegalArgumentException("health weights are missing for " + String.join(", ", absent));
         }
         return new HealthWeights(weights.get("contributors"), weights.get("pr_throughput"),
                 weights.get("review_velocity"), weights.get("issue_freshness"), weights.get("fork_growth"));

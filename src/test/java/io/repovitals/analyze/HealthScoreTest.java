@@ -162,7 +162,7 @@ class HealthScoreTest {
         assertThatThrownBy(() -> new HealthWeights(0.3, 0.2, 0.2, 0.15, 0.16))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to 1");
         assertThatThrownBy(() -> HealthWeights.of(Map.of("contributors", 1.0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pr_throughput");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("health weights are missing for pr_throughput, review_velocity, issue_freshness, fork_growth");
         assertThatThrownBy(() -> HealthWeights.of(Map.of("stars", 1.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown health component 'stars'");
     }
