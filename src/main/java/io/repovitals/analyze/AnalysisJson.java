@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.UncheckedIOException;
-
 /**
  * Writes analysis.json (contract.md "Files in output-dir"): per repository {@code health},
  * {@code trends}, {@code forecasts}, {@code anomalies} and {@code dora} with the contract's field
@@ -26,7 +24,8 @@ public final class AnalysisJson {
         try {
             return MAPPER.writeValueAsString(tree(org)) + "\n";
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            // A tree of strings and numbers always serialises; failing here is a bug, not an I/O condition.
+            throw new IllegalStateException("cannot serialise analysis.json", e);
         }
     }
 

@@ -45,6 +45,11 @@ abstract class WeeklyComponent implements HealthComponent {
         return metric;
     }
 
+    /** True when a smaller value of the metric is the healthier one (waits, stale issues). */
+    boolean lowerIsBetter() {
+        return lowerIsBetter;
+    }
+
     /** "median first review 9.5 h": this week's value in words. */
     abstract String describe(double value);
 
@@ -83,10 +88,14 @@ abstract class WeeklyComponent implements HealthComponent {
         }
         if (past.size() < MIN_PAST_WEEKS) {
             double score = bands.score(current);
+            String pastWeeks = switch (past.size()) {
+                case 0 -> "there is no past week of history yet";
+                case 1 -> "there is only 1 past week of history";
+                default -> "there are only " + past.size() + " past weeks of history";
+            };
             return ComponentScore.fromBands(name, metric, weight, score, current, String.format(Locale.ROOT,
-                    "%s %d: %s, scored on fixed reference bands because there %s only %d past week%s of history (%d needed)",
-                    label, Math.round(score), describe(current), past.size() == 1 ? "is" : "are", past.size(),
-                    past.size() == 1 ? "" : "s", MIN_PAST_WEEKS));
+                    "%s %d: %s, scored on fixed reference bands because %s (%d needed)",
+                    label, Math.round(score), describe(current), pastWeeks, MIN_PAST_WEEKS));
         }
         double score = percentileRank(current, past, lowerIsBetter);
         return ComponentScore.fromHistory(name, metric, weight, score, current, String.format(Locale.ROOT,

@@ -11,6 +11,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 /** Band edges of issue 5 (2023 State of DevOps report): each boundary and the value just past it. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -56,8 +58,8 @@ class DoraClassifierTest {
 
         assertThat(assessment.source()).isEqualTo("2023 State of DevOps report (DORA)");
         assertThat(assessment.ratings()).extracting(DoraAssessment.Rating::key, DoraAssessment.Rating::band)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DoraKey.LEAD_TIME, DoraBand.HIGH),
-                        org.assertj.core.groups.Tuple.tuple(DoraKey.CHANGE_FAILURE_RATE, DoraBand.ELITE));
+                .containsExactly(tuple(DoraKey.LEAD_TIME, DoraBand.HIGH),
+                        tuple(DoraKey.CHANGE_FAILURE_RATE, DoraBand.ELITE));
         assertThat(assessment.ratings().get(0).explanation())
                 .isEqualTo("lead time 30.0 h: high (2023 State of DevOps report (DORA))");
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -44,11 +45,11 @@ class HealthScoreTest {
 
         assertThat(health.components()).extracting(ComponentScore::name, ComponentScore::score, ComponentScore::basis)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("contributors", 75.0, ComponentScore.Basis.HISTORY),
-                        org.assertj.core.groups.Tuple.tuple("pr_throughput", 50.0, ComponentScore.Basis.HISTORY),
-                        org.assertj.core.groups.Tuple.tuple("review_velocity", 75.0, ComponentScore.Basis.HISTORY),
-                        org.assertj.core.groups.Tuple.tuple("issue_freshness", 75.0, ComponentScore.Basis.HISTORY),
-                        org.assertj.core.groups.Tuple.tuple("fork_growth", 75.0, ComponentScore.Basis.REFERENCE_BANDS));
+                        tuple("contributors", 75.0, ComponentScore.Basis.HISTORY),
+                        tuple("pr_throughput", 50.0, ComponentScore.Basis.HISTORY),
+                        tuple("review_velocity", 75.0, ComponentScore.Basis.HISTORY),
+                        tuple("issue_freshness", 75.0, ComponentScore.Basis.HISTORY),
+                        tuple("fork_growth", 75.0, ComponentScore.Basis.REFERENCE_BANDS));
         assertThat(health.score()).isCloseTo(70.0, within(EXACT));
         assertThat(health.grade()).isEqualTo(Grade.B);
     }
