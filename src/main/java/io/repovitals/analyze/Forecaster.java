@@ -52,7 +52,7 @@ public final class Forecaster {
         double linearError = 0;
         double holtError = 0;
         for (int i = train; i < n; i++) {
-            linearError += Math.abs(values[i] - linear.predict(days[i]).value());
+            linearError += Math.abs(values[i] - linear.value(days[i]));
             int ahead = Math.max(1, (int) Math.round((days[i] - days[train - 1]) / spacing));
             holtError += Math.abs(values[i] - holt.predict(ahead).value());
         }

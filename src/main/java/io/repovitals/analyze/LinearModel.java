@@ -1,6 +1,5 @@
 package io.repovitals.analyze;
 
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -27,10 +26,15 @@ final class LinearModel {
         sxx = regression.getXSumSquares();
     }
 
+    /** The point forecast alone (back-testing needs no interval). */
+    double value(double day) {
+        return regression.predict(day);
+    }
+
     Prediction predict(double day) {
         double value = regression.predict(day);
         double s = Math.sqrt(Math.max(0, regression.getMeanSquareError()));
-        double t = new TDistribution(null, n - 2).inverseCumulativeProbability(0.975);
+        double t = StudentT.quantile975(n - 2);
         double spread = sxx > 0 ? (day - meanX) * (day - meanX) / sxx : 0;
         return new Prediction(value, t * s * Math.sqrt(1 + 1.0 / n + spread));
     }

@@ -32,7 +32,8 @@ public final class TrendAnalyzer {
         if (!Double.isFinite(slope)) {
             return Optional.empty(); // all points at one instant cannot happen in a sorted series; defensive
         }
-        double significance = regression.getSignificance();
+        // The same t-test as SimpleRegression.getSignificance(), without its per-call random generator.
+        double significance = StudentT.twoSidedP(slope / regression.getSlopeStdErr(), window.size() - 2);
         Double pValue = Double.isNaN(significance) ? null : Math.min(1, Math.max(0, significance));
         return Optional.of(new Trend(series.metric(), window.size(), slope, pValue, Trend.direction(slope, pValue),
                 changePct(series, window, now)));
