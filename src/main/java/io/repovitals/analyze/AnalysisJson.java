@@ -98,6 +98,8 @@ public final class AnalysisJson {
             a.put("sentence", anomaly.sentence());
         }
 
+        // Beside "dora", not in it: "dora" holds exactly one band per key for tools that iterate it.
+        node.put("doraBandsSource", analysis.dora().source());
         ObjectNode dora = node.putObject("dora");
         for (DoraAssessment.Rating rating : analysis.dora().ratings()) {
             dora.put(rating.key().id(), rating.band().id());

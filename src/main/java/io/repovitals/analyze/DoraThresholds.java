@@ -8,6 +8,10 @@ import java.util.Objects;
  * DevOps report. Comparisons follow the report's wording: lead time and restore time are strictly
  * below a boundary ("less than one day"), change failure rate is at or below it ("0-5 %"),
  * deployment frequency is at or above it.
+ * <p>The report's "elite" is on-demand deployment, read as deploying on at least 5 days a week.
+ * The snapshot has {@code dora.deployment_frequency_per_week} (deployments, not distinct deploy days),
+ * so the elite boundary is applied to deployments a week: a team that ships 5 times on one day a
+ * week rates elite here. A deploy-days metric in the catalog would remove that approximation.
  *
  * @param deployElitePerWeek  deployments a week for elite ("on demand": 5 deploy days a week)
  * @param deployHighPerWeek   deployments a week for high (once a week)

@@ -13,6 +13,7 @@ final class MetricFormat {
             Map.entry("ci.failure_rate", "CI failure rate"),
             Map.entry("ci.runs", "CI runs"),
             Map.entry("ci.duration_minutes.p50", "median CI duration"),
+            Map.entry("ci.default_branch_passing", "default branch passing (1 yes, 0 no)"),
             Map.entry("repo.stars", "stars"),
             Map.entry("repo.forks", "forks"),
             Map.entry("repo.open_issues", "open issues"),

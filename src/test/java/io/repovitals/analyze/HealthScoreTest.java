@@ -112,6 +112,33 @@ class HealthScoreTest {
     }
 
     @Test
+    void should_count_only_weeks_that_have_a_value() {
+        // Five weeks, but the metric is missing two weeks ago: 3 past values, so bands (10 -> 80), not a rank.
+        List<Snapshot> history = Histories.weekly().with("contributors.active", 1, 2, Double.NaN, 20, 10).build();
+
+        ComponentScore score = new ContributorsComponent().score(history, 0.3);
+
+        assertThat(score.basis()).isEqualTo(ComponentScore.Basis.REFERENCE_BANDS);
+        assertThat(score.score()).isCloseTo(80.0, within(EXACT));
+    }
+
+    @Test
+    void should_take_the_latest_point_of_each_week_from_daily_snapshots() {
+        // 35 daily points 0..34 (34 today). Weeks end today: this week's latest is 34, the past weeks'
+        // latest are 27, 20, 13, 6 (days 7, 14, 21, 28 ago). 34 beats all four -> 100 from history.
+        double[] values = new double[35];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i;
+        }
+
+        ComponentScore score = new PrThroughputComponent().score(Histories.daily().with("prs.merged", values).build(), 0.2);
+
+        assertThat(score.basis()).isEqualTo(ComponentScore.Basis.HISTORY);
+        assertThat(score.score()).isEqualTo(100.0);
+        assertThat(score.explanation()).endsWith("of the last 4 weeks");
+    }
+
+    @Test
     void should_compare_with_only_the_last_26_weeks() {
         // 30 past weeks: four of 100 long ago, then 26 weeks of 1; now 50.
         // Against the last 26 weeks only, 50 beats all 26 -> 100 (with the old weeks it would be 26/30 = 86.7).
