@@ -12,8 +12,10 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,19 @@ class CommitsCollectorTest {
                 .withRequestBody(containing("history(first: 100"))
                 .withRequestBody(notContaining("refs("))
                 .withRequestBody(notContaining("ref(qualifiedName")));
+    }
+
+    @Test
+    void should_fall_back_to_the_api_when_the_workspace_holds_no_clone(@TempDir Path workspace) {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/commits-week.json")));
+        GitHubClients clients = clients();
+
+        Commits commits = new CommitsCollector(Optional.of(workspace))
+                .fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main")).dataset().orElseThrow();
+
+        assertThat(commits.source()).isEqualTo("GitHub API; the workspace was not used: the workspace holds no git clone");
+        assertThat(commits.items()).hasSize(7);
+        assertThat(clients.requests().total()).isEqualTo(1);
     }
 
     @Test
