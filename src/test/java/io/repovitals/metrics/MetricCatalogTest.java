@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -18,14 +19,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The catalog and shared/spec/metrics.md name the same metrics, for every family implemented so far. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MetricCatalogTest {
-    /** A metric's row in the spec starts with its backticked name: | `repo.stars` | ... */
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z]+\\.[a-z0-9_.]+)`", Pattern.MULTILINE);
+    /**
+     * A metric's row in the spec starts with its backticked name: | `repo.stars` | ... A row may name
+     * variants after the first by their last part: | `prs.time_to_merge_hours.mean` / `.p50` / `.p90` |
+     */
+    private static final Pattern ROW = Pattern.compile("^\\| (`[a-z]+\\.[a-z0-9_.]+`(?: / `\\.[a-z0-9_]+`)*) \\|", Pattern.MULTILINE);
+    private static final Pattern NAME = Pattern.compile("`([a-z0-9_.]+)`");
 
-    private static Set<String> specNames() throws IOException {
+    static Set<String> specNames() throws IOException {
         Matcher matcher = ROW.matcher(Files.readString(SharedSpec.path("spec/metrics.md")));
         Set<String> names = new TreeSet<>();
-        matcher.results().forEach(result -> names.add(result.group(1)));
+        matcher.results().forEach(result -> {
+            List<String> parts = NAME.matcher(result.group(1)).results().map(part -> part.group(1)).toList();
+            String first = parts.get(0);
+            names.add(first);
+            String stem = first.substring(0, first.lastIndexOf('.'));
+            parts.stream().skip(1).forEach(suffix -> names.add(stem + suffix));
+        });
         return names;
+    }
+
+    @Test
+    void should_read_every_variant_of_a_row() throws IOException {
+        assertThat(specNames()).contains("prs.time_to_merge_hours.mean", "prs.time_to_merge_hours.p50",
+                "prs.time_to_merge_hours.p90", "issues.open_age_days.p50", "ci.duration_minutes.p95");
     }
 
     @Test

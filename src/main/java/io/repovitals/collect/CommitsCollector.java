@@ -1,0 +1,119 @@
+package io.repovitals.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.repovitals.collect.GraphQlNodes.Unavailable;
+import io.repovitals.github.Bots;
+import io.repovitals.github.GitHubClients;
+import io.repovitals.github.GitHubException;
+import io.repovitals.github.GraphQlQuery;
+import io.repovitals.model.RepoRef;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fetches {@link Commits}: from the clone in the workspace when it holds the default branch's
+ * history back to {@code since} (zero requests, file paths included), else from the {@code commits}
+ * GraphQL query on the default branch's history (100 a page, committed in {@code [since, asOf]}),
+ * which has no per-commit file list: {@code code.files_changed} is then missing with the reason.
+ * One REST call per commit would give the paths, but that is unbounded (a busy week is hundreds of
+ * calls against a budget of 1,000 an hour), so it is not done.
+ */
+public final class CommitsCollector {
+    static final GraphQlQuery QUERY = GraphQlQuery.load("commits");
+    static final String NO_PATHS = "GitHub's API lists no changed files per commit (one REST call per commit would be"
+            + " needed); check the repository out with full history (actions/checkout, fetch-depth: 0) to measure it";
+
+    private final Optional<Path> workspace;
+
+    /** @param workspace the directory of {@code GITHUB_WORKSPACE}, when there is one */
+    public CommitsCollector(Optional<Path> workspace) {
+        this.workspace = workspace;
+    }
+
+    /**
+     * @param defaultBranch the default branch's name when already known (repo state has it); needed to use the
+     *                      workspace clone, whose checked-out branch may be another
+     */
+    public Collected<Commits> fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf,
+                                    Optional<String> defaultBranch) {
+        String source = "GitHub API";
+        if (workspace.isPresent() && defaultBranch.isPresent()) {
+            try {
+                return Collected.of(Commits.class, WorkspaceCommits.read(workspace.get(), repo, defaultBranch.get(), since, asOf));
+            } catch (Unavailable e) {
+                source = "GitHub API; the workspace was not used: " + e.getMessage();
+            }
+        }
+        try {
+            return Collected.of(Commits.class, fetchFromApi(github, repo, since, asOf, source));
+        } catch (Unavailable | GitHubException e) {
+            return Collected.absent(Commits.class, e.getMessage());
+        }
+    }
+
+    public Collected<Commits> fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
+        return fetch(github, repo, since, asOf, Optional.empty());
+    }
+
+    private static Commits fetchFromApi(GitHubClients github, RepoRef repo, Instant since, Instant asOf, String source) {
+        List<Commits.Commit> commits = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("owner", repo.owner());
+            variables.put("name", repo.name());
+            variables.put("since", since.toString());
+            variables.put("until", asOf.toString());
+            variables.put("after", after);
+            JsonNode repository = GraphQlNodes.repository(github.graphql().execute(QUERY, variables), "commits of " + repo);
+            JsonNode branch = repository.path("defaultBranchRef");
+            if (branch.isNull() || branch.isMissingNode()) {
+                throw new Unavailable("the repository is empty (no default branch)");
+            }
+            JsonNode history = branch.path("target").path("history");
+            if (history.isMissingNode()) {
+                throw new Unavailable("the default branch does not point at a commit");
+            }
+            for (JsonNode node : history.path("nodes")) {
+                Instant committed = Instant.parse(node.path("committedDate").asText());
+                // GitHub's since/until are inclusive; the range is [since, asOf].
+                if (!committed.isBefore(since) && !committed.isAfter(asOf)) {
+                    commits.add(commit(node, committed));
+                }
+            }
+            more = history.path("pageInfo").path("hasNextPage").asBoolean(false);
+            after = history.path("pageInfo").path("endCursor").textValue();
+        }
+        return new Commits(since, asOf, source, Optional.of(NO_PATHS), commits);
+    }
+
+    private static Commits.Commit commit(JsonNode node, Instant committed) {
+        JsonNode author = node.path("author");
+        String login = author.path("user").path("login").textValue();
+        String email = author.path("email").asText("").toLowerCase(Locale.ROOT);
+        String name = author.path("name").asText("");
+        String message = node.path("message").asText("");
+        return new Commits.Commit(node.path("oid").asText(), committed, login, email,
+                isBot(login, name, email), node.path("parents").path("totalCount").asInt(),
+                node.path("messageHeadline").asText(""), message.contains(REVERT_MARKER),
+                node.path("additions").asInt(), node.path("deletions").asInt(), Optional.empty());
+    }
+
+    static final String REVERT_MARKER = "This reverts commit";
+
+    /** The bot rule on a commit: its linked login, or when unlinked the git author's name or e-mail ({@code x[bot]@...}). */
+    static boolean isBot(String login, String name, String email) {
+        if (login != null) {
+            return Bots.isBot(null, login);
+        }
+        return Bots.isBot(null, name) || email.contains("[bot]@");
+    }
+}

@@ -1,0 +1,79 @@
+package io.repovitals.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.repovitals.github.Bots;
+import io.repovitals.github.GraphQlError;
+import io.repovitals.github.GraphQlResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reading the GraphQL answers of the activity collectors: authors, times, errors. */
+final class GraphQlNodes {
+    private GraphQlNodes() {}
+
+    /** Thrown inside a collector when its dataset cannot be had; the message is the user-facing reason. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** {@code author: null} is a ghost (a deleted account), which is not a bot. */
+    static Account account(JsonNode author) {
+        String login = author.path("login").textValue();
+        if (author.isNull() || author.isMissingNode() || login == null || login.isBlank()) {
+            return Account.GHOST;
+        }
+        return new Account(login, Bots.isBot(author.path("__typename").textValue(), login));
+    }
+
+    static Instant instant(JsonNode node) {
+        String text = node.textValue();
+        return text == null ? null : Instant.parse(text);
+    }
+
+    static List<Comment> comments(JsonNode connection) {
+        List<Comment> comments = new ArrayList<>();
+        for (JsonNode node : connection.path("nodes")) {
+            comments.add(new Comment(account(node.path("author")), Instant.parse(node.path("createdAt").asText())));
+        }
+        return comments;
+    }
+
+    /**
+     * The repository object, or Unavailable when the answer has errors: partial data may miss items
+     * anywhere, so the whole dataset goes absent with GitHub's message rather than be silently short.
+     */
+    static JsonNode repository(GraphQlResponse response, String what) {
+        failOnErrors(response, what);
+        JsonNode repository = response.data().path("repository");
+        if (repository.isMissingNode() || repository.isNull()) {
+            throw new Unavailable("GitHub's GraphQL answer for " + what + " has no repository");
+        }
+        return repository;
+    }
+
+    static void failOnErrors(GraphQlResponse response, String what) {
+        if (!response.errors().isEmpty()) {
+            GraphQlError first = response.errors().get(0);
+            String type = first.type().isEmpty() ? "" : first.type() + ": ";
+            throw new Unavailable("GitHub's GraphQL API answered " + what + " with an error (" + type + first.message() + ")");
+        }
+    }
+
+    /** Where a nested list stands: whether it has more than the page that came with its item, and from where. */
+    record Overflow(boolean more, String cursor) {
+        static Overflow of(JsonNode connection) {
+            JsonNode pageInfo = connection.path("pageInfo");
+            return new Overflow(pageInfo.path("hasNextPage").asBoolean(false), pageInfo.path("endCursor").textValue());
+        }
+
+        void addTo(Map<String, Object> variables, String include, String after) {
+            variables.put(include, more);
+            variables.put(after, more ? cursor : null);
+        }
+    }
+}

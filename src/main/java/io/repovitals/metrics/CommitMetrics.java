@@ -1,0 +1,98 @@
+package io.repovitals.metrics;
+
+import io.repovitals.collect.Commits;
+import io.repovitals.collect.Datasets;
+import io.repovitals.model.MetricDef;
+import io.repovitals.model.MetricDef.Unit;
+import io.repovitals.model.Outcome;
+import io.repovitals.model.Snapshot;
+import io.repovitals.model.Window;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * metrics.md §commits.* and §code.*: commits of the default branch committed in the window, merge
+ * commits (two or more parents) left out. Bots count in every metric but the author ones. Pure.
+ */
+public final class CommitMetrics implements MetricFamily {
+    public static final MetricDef COUNT = MetricDef.count("commits.count", "commits to the default branch");
+    public static final MetricDef AUTHORS = MetricDef.count("commits.authors", "distinct commit authors");
+    public static final MetricDef PER_AUTHOR = new MetricDef("commits.per_author", Unit.NUMBER, "commits per author");
+    public static final MetricDef HOTFIX = MetricDef.count("commits.hotfix", "hotfix commits");
+    public static final MetricDef REVERTS = MetricDef.count("commits.reverts", "revert commits");
+    public static final MetricDef LINES_ADDED = MetricDef.count("code.lines_added", "lines added");
+    public static final MetricDef LINES_DELETED = MetricDef.count("code.lines_deleted", "lines deleted");
+    public static final MetricDef FILES_CHANGED = MetricDef.count("code.files_changed", "distinct files changed");
+
+    public static final List<MetricDef> DEFS = List.of(COUNT, AUTHORS, PER_AUTHOR, HOTFIX, REVERTS,
+            LINES_ADDED, LINES_DELETED, FILES_CHANGED);
+
+    static final Pattern HOTFIX_LINE = Pattern.compile("(?i)\\bhot[- ]?fix");
+
+    private final Set<String> ignoreUsers;
+
+    public CommitMetrics() {
+        this(Set.of());
+    }
+
+    public CommitMetrics(Set<String> ignoreUsers) {
+        this.ignoreUsers = ignoreUsers.stream().map(login -> login.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public List<MetricDef> defs() {
+        return DEFS;
+    }
+
+    @Override
+    public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
+        Optional<Commits> commits = data.get(Commits.class);
+        if (commits.isEmpty()) {
+            return allMissing(data.absentReason(Commits.class));
+        }
+        Optional<String> uncovered = Stats.notCovered("commits", commits.get().since(), commits.get().asOf(), window.start(), window);
+        if (uncovered.isPresent()) {
+            return allMissing(uncovered.get());
+        }
+        List<Commits.Commit> population = population(commits.get(), window);
+        List<Commits.Commit> human = population.stream().filter(commit -> !isBot(commit, ignoreUsers)).toList();
+        Set<String> authors = human.stream().map(Commits.Commit::authorKey).collect(Collectors.toSet());
+
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(Outcome.value(COUNT, population.size()));
+        outcomes.add(Outcome.value(AUTHORS, authors.size()));
+        outcomes.add(Stats.ratio(PER_AUTHOR, human.size(), authors.size(), "no commit by a person in the window"));
+        outcomes.add(Outcome.value(HOTFIX, population.stream().filter(c -> HOTFIX_LINE.matcher(c.headline()).find()).count()));
+        outcomes.add(Outcome.value(REVERTS, population.stream().filter(CommitMetrics::isRevert).count()));
+        outcomes.add(Outcome.value(LINES_ADDED, population.stream().mapToLong(Commits.Commit::additions).sum()));
+        outcomes.add(Outcome.value(LINES_DELETED, population.stream().mapToLong(Commits.Commit::deletions).sum()));
+        if (commits.get().pathsUnavailable().isPresent()) {
+            outcomes.add(Outcome.missing(FILES_CHANGED, commits.get().pathsUnavailable().get()));
+        } else {
+            Set<String> paths = new HashSet<>();
+            population.forEach(commit -> paths.addAll(commit.paths().orElseThrow()));
+            outcomes.add(Outcome.value(FILES_CHANGED, paths.size()));
+        }
+        return outcomes;
+    }
+
+    /** metrics.md: committed in the window, merge commits left out. */
+    static List<Commits.Commit> population(Commits commits, Window window) {
+        return commits.items().stream().filter(commit -> !commit.merge() && window.contains(commit.committedDate())).toList();
+    }
+
+    static boolean isBot(Commits.Commit commit, Set<String> ignoreUsersLowerCase) {
+        return commit.bot() || commit.login() != null && ignoreUsersLowerCase.contains(commit.login().toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isRevert(Commits.Commit commit) {
+        return commit.headline().startsWith("Revert \"") || commit.revertMarker();
+    }
+}

@@ -1,0 +1,132 @@
+package io.repovitals.metrics;
+
+import io.repovitals.collect.Account;
+import io.repovitals.collect.Datasets;
+import io.repovitals.collect.PullRequests;
+import io.repovitals.collect.PullRequests.PullRequest;
+import io.repovitals.collect.PullRequests.Review;
+import io.repovitals.model.MetricDef;
+import io.repovitals.model.MetricDef.Unit;
+import io.repovitals.model.Outcome;
+import io.repovitals.model.Snapshot;
+import io.repovitals.model.Window;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * metrics.md §prs.*: pull requests, bot-authored ones (and {@code ignore-users}) left out. A
+ * qualifying review is submitted (never PENDING) by someone neither the PR's author nor a bot.
+ * Pure: no I/O, no clock.
+ */
+public final class PrMetrics implements MetricFamily {
+    public static final MetricDef OPENED = MetricDef.count("prs.opened", "pull requests opened");
+    public static final MetricDef MERGED = MetricDef.count("prs.merged", "pull requests merged");
+    public static final MetricDef CLOSED_UNMERGED = MetricDef.count("prs.closed_unmerged", "pull requests closed unmerged");
+    public static final MetricDef MERGE_RATIO = new MetricDef("prs.merge_ratio", Unit.RATIO, "merged / (merged + closed unmerged)");
+    public static final MetricDef TIME_TO_MERGE_MEAN = new MetricDef("prs.time_to_merge_hours.mean", Unit.HOURS, "mean time to merge");
+    public static final MetricDef TIME_TO_MERGE_P50 = new MetricDef("prs.time_to_merge_hours.p50", Unit.HOURS, "median time to merge");
+    public static final MetricDef TIME_TO_MERGE_P90 = new MetricDef("prs.time_to_merge_hours.p90", Unit.HOURS, "p90 time to merge");
+    public static final MetricDef FIRST_REVIEW_P50 = new MetricDef("prs.time_to_first_review_hours.p50", Unit.HOURS, "median time to first review");
+    public static final MetricDef FIRST_REVIEW_P90 = new MetricDef("prs.time_to_first_review_hours.p90", Unit.HOURS, "p90 time to first review");
+    public static final MetricDef AWAITING_FIRST_REVIEW = MetricDef.count("prs.awaiting_first_review", "open PRs awaiting a first review");
+    public static final MetricDef REVIEWS_PER_PR = new MetricDef("prs.reviews_per_pr", Unit.NUMBER, "reviews per merged PR");
+    public static final MetricDef REVIEW_COVERAGE = new MetricDef("prs.review_coverage", Unit.RATIO, "share of merged PRs reviewed");
+    public static final MetricDef SIZE_LINES_P50 = new MetricDef("prs.size_lines.p50", Unit.NUMBER, "median lines changed per merged PR");
+
+    public static final List<MetricDef> DEFS = List.of(OPENED, MERGED, CLOSED_UNMERGED, MERGE_RATIO,
+            TIME_TO_MERGE_MEAN, TIME_TO_MERGE_P50, TIME_TO_MERGE_P90, FIRST_REVIEW_P50, FIRST_REVIEW_P90,
+            AWAITING_FIRST_REVIEW, REVIEWS_PER_PR, REVIEW_COVERAGE, SIZE_LINES_P50);
+
+    private final Set<String> ignoreUsers;
+
+    public PrMetrics() {
+        this(Set.of());
+    }
+
+    /** @param ignoreUsers logins of the {@code ignore-users} setting, treated as bots */
+    public PrMetrics(Set<String> ignoreUsers) {
+        this.ignoreUsers = ignoreUsers.stream().map(login -> login.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public List<MetricDef> defs() {
+        return DEFS;
+    }
+
+    @Override
+    public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
+        Optional<PullRequests> pulls = data.get(PullRequests.class);
+        if (pulls.isEmpty()) {
+            return allMissing(data.absentReason(PullRequests.class));
+        }
+        Optional<String> uncovered = Stats.notCovered("pull requests", pulls.get().since(), pulls.get().asOf(), window.start(), window);
+        if (uncovered.isPresent()) {
+            return allMissing(uncovered.get());
+        }
+        return compute(pulls.get().items().stream().filter(pr -> !pr.author().botOrIgnored(ignoreUsers)).toList(), window);
+    }
+
+    private List<Outcome> compute(List<PullRequest> prs, Window window) {
+        Instant asOf = window.asOf();
+        List<PullRequest> merged = prs.stream().filter(pr -> window.contains(pr.mergedAt())).toList();
+        long closedUnmerged = prs.stream().filter(pr -> pr.mergedAt() == null && window.contains(pr.closedAt())).count();
+        long opened = prs.stream().filter(pr -> window.contains(pr.createdAt())).count();
+
+        List<Double> timeToMerge = merged.stream().map(pr -> Stats.hours(pr.createdAt(), pr.mergedAt())).toList();
+        List<Double> firstReview = new ArrayList<>();
+        for (PullRequest pr : prs) {
+            // A PR still in draft at asOf has no readyAt and waits for nobody.
+            if (pr.readyAt() == null || pr.readyAt().isAfter(asOf)) {
+                continue;
+            }
+            firstQualifyingReview(pr).filter(window::contains)
+                    .ifPresent(at -> firstReview.add(Stats.hours(pr.readyAt(), at)));
+        }
+        long awaiting = prs.stream()
+                .filter(pr -> pr.openAt(asOf) && !pr.draftAt(asOf))
+                .filter(pr -> qualifying(pr).noneMatch(review -> !review.submittedAt().isAfter(asOf)))
+                .count();
+        List<Double> reviewsBeforeMerge = merged.stream()
+                .map(pr -> (double) qualifying(pr).filter(review -> !review.submittedAt().isAfter(pr.mergedAt())).count())
+                .toList();
+        List<Double> sizes = merged.stream().map(pr -> (double) (pr.additions() + pr.deletions())).toList();
+
+        String noMerged = "no pull request was merged in the window";
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(Outcome.value(OPENED, opened));
+        outcomes.add(Outcome.value(MERGED, merged.size()));
+        outcomes.add(Outcome.value(CLOSED_UNMERGED, closedUnmerged));
+        outcomes.add(Stats.ratio(MERGE_RATIO, merged.size(), merged.size() + closedUnmerged,
+                "no pull request was merged or closed in the window"));
+        outcomes.add(Stats.mean(TIME_TO_MERGE_MEAN, timeToMerge, noMerged));
+        outcomes.add(Stats.percentile(TIME_TO_MERGE_P50, timeToMerge, 50, noMerged));
+        outcomes.add(Stats.percentile(TIME_TO_MERGE_P90, timeToMerge, 90, noMerged));
+        String noReview = "no pull request had its first review in the window";
+        outcomes.add(Stats.percentile(FIRST_REVIEW_P50, firstReview, 50, noReview));
+        outcomes.add(Stats.percentile(FIRST_REVIEW_P90, firstReview, 90, noReview));
+        outcomes.add(Outcome.value(AWAITING_FIRST_REVIEW, awaiting));
+        outcomes.add(Stats.mean(REVIEWS_PER_PR, reviewsBeforeMerge, noMerged));
+        outcomes.add(Stats.mean(REVIEW_COVERAGE, reviewsBeforeMerge.stream().map(count -> count > 0 ? 1.0 : 0.0).toList(), noMerged));
+        outcomes.add(Stats.percentile(SIZE_LINES_P50, sizes, 50, noMerged));
+        return outcomes;
+    }
+
+    /** Submitted reviews (never PENDING) by an account that is neither the PR's author nor a bot. */
+    private java.util.stream.Stream<Review> qualifying(PullRequest pr) {
+        return pr.reviews().stream().filter(review -> qualifies(review, pr.author()));
+    }
+
+    private boolean qualifies(Review review, Account prAuthor) {
+        return review.submitted() && !review.author().botOrIgnored(ignoreUsers) && !review.author().sameAs(prAuthor);
+    }
+
+    private Optional<Instant> firstQualifyingReview(PullRequest pr) {
+        return qualifying(pr).map(Review::submittedAt).min(Instant::compareTo);
+    }
+}
