@@ -18,14 +18,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The catalog and shared/spec/metrics.md name the same metrics, for every family implemented so far. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MetricCatalogTest {
-    /** A metric's row in the spec starts with its backticked name: | `repo.stars` | ... */
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z]+\\.[a-z0-9_.]+)`", Pattern.MULTILINE);
+    /**
+     * A metric's row in the spec starts with its backticked name: | `repo.stars` | ..., or with several
+     * names in shorthand: | `ci.duration_minutes.min` / `.p50` / `.max` | (each suffix replaces the last part).
+     */
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z]+\\.[a-z0-9_.]+)`((?: / `\\.[a-z0-9_]+`)*)",
+            Pattern.MULTILINE);
+    private static final Pattern SUFFIX = Pattern.compile("`\\.([a-z0-9_]+)`");
 
-    private static Set<String> specNames() throws IOException {
+    static Set<String> specNames() throws IOException {
         Matcher matcher = ROW.matcher(Files.readString(SharedSpec.path("spec/metrics.md")));
         Set<String> names = new TreeSet<>();
-        matcher.results().forEach(result -> names.add(result.group(1)));
+        matcher.results().forEach(result -> {
+            String first = result.group(1);
+            names.add(first);
+            String stem = first.substring(0, first.lastIndexOf('.') + 1);
+            SUFFIX.matcher(result.group(2)).results().forEach(suffix -> names.add(stem + suffix.group(1)));
+        });
         return names;
+    }
+
+    @Test
+    void should_read_the_shorthand_rows_of_the_spec() throws IOException {
+        assertThat(specNames()).contains("ci.duration_minutes.min", "ci.duration_minutes.p95", "ci.duration_minutes.mean",
+                "prs.time_to_merge_hours.mean", "prs.time_to_merge_hours.p90", "ci.default_branch_passing");
     }
 
     @Test
