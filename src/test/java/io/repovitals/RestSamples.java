@@ -85,6 +85,16 @@ public final class RestSamples {
         return sample("releases.json").get(index).deepCopy();
     }
 
+    /** traffic-views.json or traffic-clones.json with every timestamp moved by {@code days} (its counts unchanged). */
+    public static String shiftedTraffic(String file, String list, long days) {
+        ObjectNode body = sample(file).deepCopy();
+        for (JsonNode point : body.path(list)) {
+            java.time.Instant at = java.time.Instant.parse(point.path("timestamp").asText());
+            ((ObjectNode) point).put("timestamp", at.plus(java.time.Duration.ofDays(days)).toString());
+        }
+        return body.toString();
+    }
+
     public static String array(JsonNode... items) {
         ArrayNode array = JSON.createArrayNode();
         for (JsonNode item : items) {
