@@ -111,6 +111,7 @@ public final class DeploymentsCollector {
         }
         List<Deployments.Deployment> items = new ArrayList<>();
         for (Long id : created.keySet()) {
+            // Newest first: the first page holds the deciding status unless a deployment has 100 newer ones.
             RestJson.Page statuses = rest.get(RestPaths.repo(repo) + "/deployments/" + id + "/statuses?per_page=100");
             deciding(statuses.body(), asOf).ifPresent(status -> {
                 Instant at = RestPaths.instant(status.path("created_at"));

@@ -4,10 +4,8 @@ import io.repovitals.collect.Datasets;
 import io.repovitals.collect.Traffic;
 import io.repovitals.model.MetricDef;
 import io.repovitals.model.Outcome;
-import io.repovitals.model.TrafficDay;
 import io.repovitals.model.Window;
 
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -27,20 +25,18 @@ public final class TrafficMetrics {
     private TrafficMetrics() {}
 
     /**
-     * The {@code missing} entries for traffic: none when the points were fetched and cover the day
-     * before asOf; all four with the reason otherwise (e.g. "needs a token with push access (HTTP 403)").
+     * The {@code missing} entries for traffic: all four with the reason when GitHub refused the points
+     * (e.g. "needs a token with push access (HTTP 403)"), or when none of them lies before asOf (a
+     * backfilled day older than GitHub's 14 days); none otherwise.
      */
     public static List<Outcome> missing(Datasets data, Window window) {
         if (data.get(Traffic.class).isEmpty()) {
             String reason = data.absentReason(Traffic.class);
             return DEFS.stream().map(def -> Outcome.missing(def, reason)).toList();
         }
-        List<TrafficDay> rows = TrafficRows.of(data, window);
-        boolean seesLastDay = rows.stream().anyMatch(day ->
-                day.day().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(window.asOf().minusSeconds(86_400)));
-        if (!seesLastDay) {
+        if (TrafficRows.of(data, window).isEmpty()) {
             return DEFS.stream().map(def -> Outcome.missing(def,
-                    "GitHub keeps traffic for 14 days only; none for the day before " + window.asOf())).toList();
+                    "GitHub keeps traffic for 14 days only; none before " + window.asOf())).toList();
         }
         return List.of();
     }

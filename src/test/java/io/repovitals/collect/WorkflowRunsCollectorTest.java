@@ -77,6 +77,8 @@ class WorkflowRunsCollectorTest {
         github.stubFor(get(urlPathEqualTo(RUNS))
                 .withQueryParam("created", equalTo("2026-11-13T00:00:00Z..2026-11-20T00:00:00Z"))
                 .withQueryParam("per_page", equalTo("100"))
+                .withHeader("Authorization", equalTo("Bearer " + io.repovitals.GitHubFake.TOKEN))
+                .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.matching("repo-vitals/.*"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
     }
 
@@ -209,6 +211,32 @@ class WorkflowRunsCollectorTest {
         assertThat(outcomes).hasSize(CiMetrics.DEFS.size()).allSatisfy(outcome -> assertThat(outcome)
                 .isEqualTo(Outcome.missing(outcome.def(), "the repository is empty (no commits, so no workflow runs)")));
         assertThat(clients.requests().total()).isZero();
+    }
+
+    @Test
+    void should_serve_a_90_day_backfill_from_one_fetch() {
+        Instant since = AS_OF.minus(java.time.Duration.ofDays(90)); // 2026-08-22
+        github.stubFor(get(urlPathEqualTo(RUNS)).withQueryParam("created", equalTo("2026-08-22T00:00:00Z..2026-11-20T00:00:00Z"))
+                .willReturn(aResponse().withStatus(200).withBody(busyWeek())));
+        // The first backfilled window ends 2026-08-29; no decided main run before it: one look before the range.
+        github.stubFor(get(urlPathEqualTo(RUNS)).withQueryParam("created", equalTo("<2026-08-22T00:00:00Z"))
+                .willReturn(aResponse().withStatus(200).withBody(runsPage(0))));
+        GitHubClients clients = TestClients.create(github, time);
+
+        WorkflowRuns runs = new WorkflowRunsCollector().fetch(clients, REPO, since, AS_OF, Optional.of("main"),
+                since.plus(java.time.Duration.ofDays(7)));
+        CiMetrics ci = new CiMetrics();
+        int windows = 0;
+        for (Instant asOf = since.plus(java.time.Duration.ofDays(7)); !asOf.isAfter(AS_OF); asOf = asOf.plus(java.time.Duration.ofDays(1))) {
+            ci.compute(runs, new Window(asOf, 7));
+            windows++;
+        }
+
+        assertThat(windows).isEqualTo(84);
+        assertThat(values(ci.compute(runs, new Window(Instant.parse("2026-09-01T00:00:00Z"), 7))).get("ci.default_branch_passing"))
+                .isEqualTo("missing: no decided workflow run on the default branch main before 2026-09-01T00:00:00Z");
+        assertThat(values(ci.compute(runs, WINDOW)).get("ci.runs")).isEqualTo(8.0);
+        assertThat(clients.requests().total()).isEqualTo(2);
     }
 
     @Test

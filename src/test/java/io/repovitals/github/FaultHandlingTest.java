@@ -105,6 +105,22 @@ class FaultHandlingTest {
     }
 
     @Test
+    void should_retry_a_graphql_query_that_met_a_502() {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").inScenario("graphql").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("then"));
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").inScenario("graphql").whenScenarioStateIs("then")
+                .willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
+        GitHubClients clients = TestClients.create(github, time);
+
+        GraphQlResponse response = clients.graphql().execute(new GraphQlQuery("probe", "query { rateLimit { cost } }"),
+                java.util.Map.of("owner", "octo-org", "name", "widgets"));
+
+        assertThat(response.data().path("repository").path("nameWithOwner").asText()).isEqualTo("octo-org/quiet");
+        assertThat(clients.requests().graphql()).isEqualTo(2);
+        assertThat(time.pauses()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void should_poll_a_statistics_endpoint_that_answers_202_until_it_is_ready() {
         github.stubFor(get(urlPathEqualTo(STATS)).inScenario("stats").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(202).withBody("{}")).willSetStateTo("computing"));
