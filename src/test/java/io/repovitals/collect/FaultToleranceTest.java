@@ -78,12 +78,9 @@ class FaultToleranceTest {
         github.stubFor(get(urlPathEqualTo(DEPLOYMENTS)).willReturn(ok("[]")));
     }
 
-    /** What the pipeline does for one repository with the REST datasets: fetch each, compute, build. */
+    /** What the pipeline does for one repository with the REST datasets: fetch them, compute, build. */
     private Snapshot collect(GitHubClients clients) {
-        Datasets data = new Datasets()
-                .fetch(WorkflowRuns.class, () -> new WorkflowRunsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main")))
-                .fetch(Traffic.class, () -> new TrafficCollector().fetch(clients, REPO, WINDOW.start(), AS_OF))
-                .fetch(Deployments.class, () -> new DeploymentsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main")));
+        Datasets data = new RestDatasets().fetchInto(new Datasets(), clients, REPO, AS_OF, 7, Optional.of("main"));
         List<Outcome> outcomes = new ArrayList<>(new CiMetrics().compute(data, WINDOW, List.of()));
         outcomes.addAll(TrafficMetrics.missing(data, WINDOW));
         return SnapshotBuilder.build(REPO, WINDOW, outcomes, List.of(), TrafficRows.of(data, WINDOW),
@@ -234,7 +231,8 @@ class FaultToleranceTest {
 
         Snapshot snapshot = collect(TestClients.create(github, time));
 
-        assertThat(snapshot.missing()).containsEntry("ci.runs", "GitHub's secondary rate limit persisted after 2 waits");
+        assertThat(snapshot.missing()).containsEntry("ci.runs", "GitHub's secondary rate limit persisted after 2 waits")
+                .doesNotContainKey("traffic.views");
         assertThat(snapshot.traffic()).hasSize(14);
         assertThat(snapshot.collection().partial()).isTrue();
         github.verify(3, getRequestedFor(urlPathEqualTo(RUNS)));
@@ -250,15 +248,15 @@ class FaultToleranceTest {
         Snapshot snapshot = collect(clients);
 
         assertEveryCiMetricMeasured(snapshot);
-        // runs 1 + views 1 = 2: the clones request would be the third, so traffic is absent as a whole
+        // runs 1 + deployments 1 (none, so no statuses) = 2: traffic's first request would be the third
         assertThat(snapshot.missing()).containsEntry("traffic.views", "request budget of 2 exhausted")
                 .containsEntry("traffic.unique_cloners", "request budget of 2 exhausted");
         assertThat(snapshot.traffic()).isEmpty();
         assertThat(snapshot.collection().partial()).isTrue();
         assertThat(clients.requests().total()).isEqualTo(2);
         assertThat(clients.budget().isExhausted()).isTrue();
-        github.verify(0, getRequestedFor(urlPathEqualTo(CLONES)));
-        github.verify(0, getRequestedFor(urlPathEqualTo(DEPLOYMENTS)));
+        github.verify(0, getRequestedFor(urlPathEqualTo(VIEWS)));
+        github.verify(1, getRequestedFor(urlPathEqualTo(DEPLOYMENTS)));
     }
 
     @Test
@@ -304,6 +302,21 @@ class FaultToleranceTest {
                 "GitHub's graphql rate limit is used up until 2026-11-20T02:00:00Z, later than the allowed wait of 300 s");
         assertThat(second.partialReason()).isPresent();
         assertThat(clients.requests().graphql()).isEqualTo(2);
+    }
+
+    @Test
+    void should_take_workflow_deployments_from_the_runs_without_a_request() {
+        github.stubFor(get(urlPathEqualTo(RUNS)).willReturn(ok(runs())));
+        stubTraffic();
+        GitHubClients clients = TestClients.create(github, time);
+
+        Datasets data = new RestDatasets(new io.repovitals.config.DoraSource.Workflow("ci.yml"), "production")
+                .fetchInto(new Datasets(), clients, REPO, AS_OF, 7, Optional.of("main"));
+
+        // successful main runs of ci.yml finished in [since, asOf]: 101 (11-13T00:10) and 110 (11-19T11:59)
+        assertThat(data.get(Deployments.class).orElseThrow().items()).extracting(Deployments.Deployment::at)
+                .containsExactly(Instant.parse("2026-11-13T00:10:00Z"), Instant.parse("2026-11-19T11:59:00Z"));
+        assertThat(clients.requests().total()).isEqualTo(3); // runs 1, traffic 2
     }
 
     @Test
