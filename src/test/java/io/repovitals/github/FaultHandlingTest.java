@@ -155,6 +155,22 @@ class FaultHandlingTest {
     }
 
     @Test
+    void should_give_up_on_a_connection_that_keeps_dropping_under_github_api_with_one_line() {
+        github.stubFor(get(urlPathEqualTo(REPO)).willReturn(aResponse().withFault(
+                com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        GitHubClients clients = TestClients.create(github, time);
+
+        GitHubException failure = catchThrowableOfType(GitHubException.class, () -> repository(clients));
+
+        assertThat(failure.kind()).isEqualTo(GitHubException.Kind.UNREACHABLE);
+        assertThat(failure.getMessage()).isEqualTo("cannot reach GitHub at " + github.baseUrl()
+                + ": connection failed (IOException)");
+        // 4 attempts in the HTTP client; github-api does not retry on top (it sees a plain IOException)
+        assertThat(clients.requests().rest()).isEqualTo(4);
+        assertThat(time.pauses()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
     void should_poll_a_statistics_endpoint_that_answers_202_until_it_is_ready() {
         github.stubFor(get(urlPathEqualTo(STATS)).inScenario("stats").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(202).withBody("{}")).willSetStateTo("computing"));
