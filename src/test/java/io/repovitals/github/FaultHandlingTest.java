@@ -171,6 +171,22 @@ class FaultHandlingTest {
     }
 
     @Test
+    void should_give_up_on_graphql_rate_limited_answers_that_keep_coming() {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(aResponse().withStatus(200)
+                .withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", Long.toString(NOW.plusSeconds(10).getEpochSecond()))
+                .withBody("{\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}")));
+        GitHubClients clients = TestClients.create(github, time);
+
+        GitHubException failure = catchThrowableOfType(GitHubException.class, () -> clients.graphql().execute(
+                new GraphQlQuery("probe", "query { rateLimit { cost } }"), java.util.Map.of("owner", "octo-org", "name", "widgets")));
+
+        assertThat(failure.kind()).isEqualTo(GitHubException.Kind.RATE_LIMITED);
+        assertThat(failure.getMessage()).isEqualTo("GitHub's GraphQL rate limit persisted after 2 waits");
+        assertThat(clients.requests().graphql()).isEqualTo(3);
+    }
+
+    @Test
     void should_poll_a_statistics_endpoint_that_answers_202_until_it_is_ready() {
         github.stubFor(get(urlPathEqualTo(STATS)).inScenario("stats").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(202).withBody("{}")).willSetStateTo("computing"));
