@@ -51,6 +51,7 @@ public final class GraphQl {
      */
     public GraphQlResponse execute(GraphQlQuery query, Map<String, ?> variables) {
         String body = body(query, variables);
+        int limitedAnswers = 0;
         while (true) {
             HttpResponse<String> response = send(body);
             int status = response.statusCode();
@@ -68,6 +69,11 @@ public final class GraphQl {
             List<GraphQlError> errors = errors(root.path("errors"));
             if (!errors.isEmpty() && errors.stream().allMatch(error -> error.type().equals("RATE_LIMITED"))) {
                 // GitHub answers 200 with errors [{type: RATE_LIMITED}] when the point budget is used up.
+                // Counted here: a 200 ends the HTTP client's run of consecutive refusals.
+                if (++limitedAnswers > limits.maxRetries()) {
+                    throw new GitHubException(GitHubException.Kind.RATE_LIMITED, 200,
+                            "GitHub's GraphQL rate limit persisted after " + limits.maxRetries() + " waits");
+                }
                 limits.onPrimary(RateLimits.GRAPHQL, response.headers().firstValue("X-RateLimit-Reset")
                         .flatMap(GraphQl::parseLong));
                 continue;

@@ -71,6 +71,10 @@ final class RateLimits {
         }
     }
 
+    int maxRetries() {
+        return policy.maxLimitRetries();
+    }
+
     /** A response that is not a rate-limit refusal ends a run of consecutive limits. */
     void succeeded() {
         consecutiveLimits.set(0);

@@ -49,6 +49,10 @@ public final class RestCalls {
             return HttpFailures.toException(http.getResponseCode(), http.getMessage(),
                     HttpHeaders.of(Map.of(), (a, b) -> true), apiUrl);
         }
+        if (e instanceof HttpException && e.getCause() instanceof IOException cause) {
+            // No response: github-api wrapped the connection's own failure.
+            return HttpFailures.unreachable(apiUrl, cause);
+        }
         return HttpFailures.unreachable(apiUrl, e);
     }
 }

@@ -83,8 +83,12 @@ class FaultToleranceTest {
         Datasets data = new RestDatasets().fetchInto(new Datasets(), clients, REPO, AS_OF, 7, Optional.of("main"));
         List<Outcome> outcomes = new ArrayList<>(new CiMetrics().compute(data, WINDOW, List.of()));
         outcomes.addAll(TrafficMetrics.missing(data, WINDOW));
-        return SnapshotBuilder.build(REPO, WINDOW, outcomes, List.of(), TrafficRows.of(data, WINDOW),
+        Snapshot snapshot = SnapshotBuilder.build(REPO, WINDOW, outcomes, List.of(), TrafficRows.of(data, WINDOW),
                 new CollectionStats(clients.requests().total(), 0, 0, data.partialReason().isPresent()));
+        // Every reason is one line a user can read: no stack trace, no exception class.
+        assertThat(snapshot.missing().values()).allSatisfy(reason ->
+                assertThat(reason).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat "));
+        return snapshot;
     }
 
     private static void assertEveryCiMetricMeasured(Snapshot snapshot) {

@@ -121,6 +121,72 @@ class FaultHandlingTest {
     }
 
     @Test
+    void should_wait_out_a_graphql_secondary_limit() {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").inScenario("gql-secondary").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(403).withHeader("Retry-After", "5")
+                        .withBody(GitHubFake.restSample("error-403-rate-limit.json"))).willSetStateTo("then"));
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").inScenario("gql-secondary").whenScenarioStateIs("then")
+                .willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
+        GitHubClients clients = TestClients.create(github, time);
+
+        clients.graphql().execute(new GraphQlQuery("probe", "query { rateLimit { cost } }"),
+                java.util.Map.of("owner", "octo-org", "name", "widgets"));
+
+        assertThat(time.pauses()).containsExactly(Duration.ofSeconds(5));
+        assertThat(clients.requests().graphql()).isEqualTo(2);
+    }
+
+    @Test
+    void should_name_the_part_a_graphql_error_left_out_of_partial_data() {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(aResponse().withStatus(200).withBody("""
+                {"data": {"repository": {"nameWithOwner": "octo-org/widgets", "vulnerabilityAlerts": null}},
+                 "errors": [{"type": "FORBIDDEN", "path": ["repository", "vulnerabilityAlerts"],
+                             "message": "Resource not accessible by integration"}]}""")));
+        GitHubClients clients = TestClients.create(github, time);
+
+        GraphQlResponse response = clients.graphql().execute(new GraphQlQuery("probe", "query { rateLimit { cost } }"),
+                java.util.Map.of("owner", "octo-org", "name", "widgets"));
+
+        assertThat(response.data().path("repository").path("nameWithOwner").asText()).isEqualTo("octo-org/widgets");
+        assertThat(response.missingReason("repository", "vulnerabilityAlerts")).contains(
+                "GitHub could not give repository.vulnerabilityAlerts (FORBIDDEN: Resource not accessible by integration)");
+        assertThat(response.missingReason("repository", "stargazers")).isEmpty();
+        assertThat(time.pauses()).isEmpty();
+    }
+
+    @Test
+    void should_give_up_on_a_connection_that_keeps_dropping_under_github_api_with_one_line() {
+        github.stubFor(get(urlPathEqualTo(REPO)).willReturn(aResponse().withFault(
+                com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        GitHubClients clients = TestClients.create(github, time);
+
+        GitHubException failure = catchThrowableOfType(GitHubException.class, () -> repository(clients));
+
+        assertThat(failure.kind()).isEqualTo(GitHubException.Kind.UNREACHABLE);
+        assertThat(failure.getMessage()).isEqualTo("cannot reach GitHub at " + github.baseUrl()
+                + ": connection failed (IOException)");
+        // 4 attempts in the HTTP client; github-api does not retry on top (it sees a plain IOException)
+        assertThat(clients.requests().rest()).isEqualTo(4);
+        assertThat(time.pauses()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void should_give_up_on_graphql_rate_limited_answers_that_keep_coming() {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(aResponse().withStatus(200)
+                .withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", Long.toString(NOW.plusSeconds(10).getEpochSecond()))
+                .withBody("{\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}")));
+        GitHubClients clients = TestClients.create(github, time);
+
+        GitHubException failure = catchThrowableOfType(GitHubException.class, () -> clients.graphql().execute(
+                new GraphQlQuery("probe", "query { rateLimit { cost } }"), java.util.Map.of("owner", "octo-org", "name", "widgets")));
+
+        assertThat(failure.kind()).isEqualTo(GitHubException.Kind.RATE_LIMITED);
+        assertThat(failure.getMessage()).isEqualTo("GitHub's GraphQL rate limit persisted after 2 waits");
+        assertThat(clients.requests().graphql()).isEqualTo(3);
+    }
+
+    @Test
     void should_poll_a_statistics_endpoint_that_answers_202_until_it_is_ready() {
         github.stubFor(get(urlPathEqualTo(STATS)).inScenario("stats").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(202).withBody("{}")).willSetStateTo("computing"));
