@@ -4,6 +4,7 @@ import io.repovitals.cli.CliContext;
 import io.repovitals.cli.CollectCommand;
 import io.repovitals.cli.DemoCommand;
 import io.repovitals.cli.InputOptions;
+import io.repovitals.cli.ReportCommand;
 import io.repovitals.cli.RunCommand;
 import io.repovitals.config.ConfigException;
 import io.repovitals.github.GitHubException;
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "repo-vitals", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Keeps a repository's health history and reports on it.",
                 "With no command, runs 'run' (what the GitHub Action does)."},
-        subcommands = {RunCommand.class, CollectCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CollectCommand.class, ReportCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -60,6 +62,7 @@ public final class Main implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Main(), new Factory(context));
         InputOptions.addTo(commandLine.getSubcommands().get("run").getCommandSpec());
         InputOptions.addTo(commandLine.getSubcommands().get("collect").getCommandSpec(), CollectCommand.INPUTS);
+        InputOptions.addTo(commandLine.getSubcommands().get("report").getCommandSpec(), ReportCommand.INPUTS);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
@@ -89,6 +92,7 @@ public final class Main implements Callable<Integer> {
             log.error(github.getMessage());
             return EXIT_FAILED;
         }
+        // Also the history store's failures (HistoryException): one line each, like a file that cannot be written.
         if (failure instanceof UncheckedIOException io) {
             log.error(io.getMessage());
             return EXIT_FAILED;
@@ -119,6 +123,9 @@ public final class Main implements Callable<Integer> {
             }
             if (type == CollectCommand.class) {
                 return type.cast(new CollectCommand(context));
+            }
+            if (type == ReportCommand.class) {
+                return type.cast(new ReportCommand(context));
             }
             if (type == DemoCommand.class) {
                 return type.cast(new DemoCommand(context));

@@ -25,6 +25,7 @@ class ArchitectureTest {
                 .layer("Pipeline").definedBy("io.repovitals.pipeline..")
                 .layer("Publish").definedBy("io.repovitals.publish..")
                 .layer("Render").definedBy("io.repovitals.render..")
+                .layer("Analyze").definedBy("io.repovitals.analyze..")
                 .layer("Store").definedBy("io.repovitals.store..")
                 .layer("Snapshot").definedBy("io.repovitals.snapshot..")
                 .layer("Metrics").definedBy("io.repovitals.metrics..")
@@ -38,11 +39,12 @@ class ArchitectureTest {
                 .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Main", "Cli")
                 .whereLayer("Publish").mayOnlyBeAccessedByLayers("Pipeline")
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Pipeline", "Publish")
+                .whereLayer("Analyze").mayOnlyBeAccessedByLayers("Pipeline", "Publish", "Render")
                 .whereLayer("Store").mayOnlyBeAccessedByLayers("Cli", "Pipeline", "Publish", "Render")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Pipeline", "Publish", "Render", "Store")
-                .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Pipeline", "Publish", "Render", "Store", "Snapshot")
-                .whereLayer("Collect").mayOnlyBeAccessedByLayers("Pipeline", "Metrics")
-                .whereLayer("Config").mayOnlyBeAccessedByLayers("Main", "Cli", "Pipeline", "Publish", "Render", "Collect")
+                .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Pipeline", "Publish", "Render", "Analyze", "Store", "Snapshot")
+                .whereLayer("Collect").mayOnlyBeAccessedByLayers("Pipeline", "Snapshot", "Metrics")
+                .whereLayer("Config").mayOnlyBeAccessedByLayers("Main", "Cli", "Pipeline", "Publish", "Render", "Analyze", "Collect")
                 .whereLayer("GitHub").mayOnlyBeAccessedByLayers("Main", "Pipeline", "Publish", "Collect")
                 .check(CLASSES);
     }

@@ -55,4 +55,42 @@ public final class GitHubFake {
     public static String baseUrl(WireMockExtension server) {
         return server.baseUrl();
     }
+
+    /**
+     * Answers every request of a collection except the repo state (which the test stubs itself) as
+     * for a repository with no pull requests, issues, commits, runs or deployments, and a token
+     * without push access (traffic refused).
+     */
+    public static void quietRestOfRepository(WireMockExtension server, String owner, String name) {
+        String repo = "/repos/" + owner + "/" + name;
+        stubOperation(server, owner, name, "PullRequests", "github/graphql/pull-requests-quiet.json");
+        stubOperation(server, owner, name, "Issues", "github/graphql/issues-empty.json");
+        stubOperation(server, owner, name, "Commits", "github/graphql/commits-quiet.json");
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*" + repo + "/actions/runs"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"total_count\":0,\"workflow_runs\":[]}")));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*" + repo + "/deployments"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*" + repo + "/traffic/(views|clones)"))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Must have push access to repository\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
+    }
+
+    private static void stubOperation(WireMockExtension server, String owner, String name, String operation, String fixture) {
+        server.stubFor(graphqlAnyPath(owner, name)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("query " + operation + "(")))
+                .atPriority(1)
+                .willReturn(json(fixture)));
+    }
+
+    /** Like {@link #graphql} on any path ending in /graphql (GitHub Enterprise Server serves /api/graphql). */
+    private static MappingBuilder graphqlAnyPath(String owner, String name) {
+        return post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/graphql"))
+                .withRequestBody(matchingJsonPath("$.variables.owner", equalTo(owner)))
+                .withRequestBody(matchingJsonPath("$.variables.name", equalTo(name)));
+    }
 }

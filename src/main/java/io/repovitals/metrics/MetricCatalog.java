@@ -4,6 +4,7 @@ import io.repovitals.model.MetricDef;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every metric family, in report order: the one registry that snapshots, reports and exports
@@ -16,8 +17,16 @@ public final class MetricCatalog {
 
     private MetricCatalog() {}
 
+    /** The families with the default settings (no ignored users, stale after 30 days, label "incident"). */
     public static List<MetricFamily> families() {
         return FAMILIES;
+    }
+
+    /** The families with the run's settings; same order and names as {@link #families()}. */
+    public static List<MetricFamily> families(Set<String> ignoreUsers, int staleDays, List<String> incidentLabels) {
+        return List.of(new RepoMetrics(), new CommitMetrics(ignoreUsers), new PrMetrics(ignoreUsers),
+                new IssueMetrics(ignoreUsers, staleDays), new CiMetrics(), new ContributorMetrics(ignoreUsers),
+                new DoraMetrics(incidentLabels));
     }
 
     public static List<MetricDef> all() {

@@ -1,44 +1,56 @@
 package io.repovitals.pipeline;
 
-import io.repovitals.collect.RepoState;
-import io.repovitals.collect.RepoStateCollector;
+import io.repovitals.analyze.Analysis;
+import io.repovitals.analyze.AnalysisJson;
+import io.repovitals.analyze.Analyzer;
+import io.repovitals.analyze.OrgAnalysis;
+import io.repovitals.collect.Datasets;
+import io.repovitals.collect.RepositoryCollector;
 import io.repovitals.collect.RepositorySelection;
+import io.repovitals.config.ConfigException;
+import io.repovitals.config.Inputs;
 import io.repovitals.config.PublishTarget;
 import io.repovitals.config.Settings;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.github.RequestCounter;
-import io.repovitals.snapshot.SnapshotBuilder;
-import io.repovitals.collect.Datasets;
 import io.repovitals.metrics.MetricCatalog;
 import io.repovitals.metrics.MetricFamily;
 import io.repovitals.model.CollectionStats;
-import io.repovitals.model.Outcome;
 import io.repovitals.model.RepoRef;
 import io.repovitals.model.Secret;
 import io.repovitals.model.Snapshot;
 import io.repovitals.model.Window;
 import io.repovitals.publish.RunFiles;
 import io.repovitals.render.SnapshotReport;
-import io.repovitals.store.BundledSample;
 import io.repovitals.runtime.ActionsOutputs;
 import io.repovitals.runtime.Log;
 import io.repovitals.runtime.StepSummary;
-import io.repovitals.config.ConfigException;
-import io.repovitals.config.Inputs;
+import io.repovitals.snapshot.DaySnapshots;
+import io.repovitals.store.BundledSample;
+import io.repovitals.store.GitBranchStore;
+import io.repovitals.store.History;
+import io.repovitals.store.HistoryRemote;
+import io.repovitals.store.HistoryStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** collect -> (store) -> (analyse) -> render -> publish, each step a method taking records. */
+/** collect -> store -> analyse -> render -> publish, each step a method taking records. */
 public final class Pipeline {
     /** Repositories collected at once: enough to hide latency, few enough for GitHub's secondary limits. */
     static final int COLLECT_CONCURRENCY = 4;
+    // metrics.md defaults; they become inputs (stale-days, incident-labels, dora-environment) later.
+    static final int STALE_DAYS = 30;
+    static final List<String> INCIDENT_LABELS = List.of("incident");
+    static final String DORA_ENVIRONMENT = "production";
 
     private final Settings settings;
     private final Log log;
@@ -50,51 +62,65 @@ public final class Pipeline {
         this.clock = clock;
     }
 
-    /** One snapshot per selected repository, in name order. */
+    /** One snapshot per selected repository, in name order, without history (the {@code collect} command). */
     public List<Snapshot> collect() {
-        Secret token = settings.token().orElseThrow(() -> new ConfigException(Inputs.TOKEN.name(), null,
-                "a GitHub token: set the token input, --token or GITHUB_TOKEN"));
-        GitHubClients github = GitHubClients.create(settings.environment().apiUrl(),
-                settings.environment().graphqlUrl(), token);
-        List<RepoRef> repositories = RepositorySelection.resolve(settings, github);
-        log.info("collecting " + repositories.size() + (repositories.size() == 1 ? " repository" : " repositories")
-                + (settings.shard().count() > 1 ? " (shard " + settings.shard() + ")" : ""));
-        if (repositories.isEmpty()) {
-            throw new ConfigException(Inputs.REPOSITORIES.name(), "",
-                    "at least one owner/name (set repositories or organizations, or run inside Actions)");
-        }
-        Window window = new Window(settings.asOf(), settings.windowDays());
-        RepoStateCollector collector = new RepoStateCollector(clock);
+        GitHubClients github = clients();
+        List<RepoRef> repositories = repositories(github);
         List<Collected> collected = RepositoryPool.collectAll(repositories, COLLECT_CONCURRENCY,
-                repo -> collectOne(github, collector, repo, window), log);
-        List<Snapshot> snapshots = new ArrayList<>();
-        for (Collected one : collected) {
-            snapshots.add(one.snapshot());
-        }
-        return snapshots;
+                repo -> collectOne(github, repo, History.empty(repo), false), log);
+        return collected.stream().map(Collected::ownDay).toList();
     }
 
-    /** One repository's snapshot and what to say about it, logged in name order once all are done. */
-    record Collected(Snapshot snapshot, List<String> notes) {}
-
-    private Collected collectOne(GitHubClients github, RepoStateCollector collector, RepoRef repo, Window window) {
-        Instant started = clock.instant();
-        try (RequestCounter.Tally cost = github.requests().tally()) {
-            Datasets data = new Datasets().with(RepoState.class, collector.fetch(github, repo, window));
-            // The history store (a later stage) will supply the earlier snapshots; none yet.
-            List<Outcome> outcomes = new ArrayList<>();
-            for (MetricFamily family : MetricCatalog.families()) {
-                outcomes.addAll(family.compute(data, window, List.of()));
+    /** The action's job: collect (with a backfill on a first run), store, analyse, write the run's files, publish. */
+    public List<Snapshot> run() {
+        GitHubClients github = clients();
+        List<RepoRef> repositories = repositories(github);
+        HistoryStore store = store();
+        Map<RepoRef, History> histories = new LinkedHashMap<>();
+        try (Log.Group ignored = log.group("Reading the history")) {
+            for (RepoRef repo : repositories) {
+                History history = store.load(repo);
+                histories.put(repo, history);
+                log.info(repo + ": " + history.snapshots().size() + " stored snapshots"
+                        + (history.isEmpty() && settings.backfillDays() > 0
+                        ? ", first run: backfilling " + settings.backfillDays() + " days" : ""));
             }
-            CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
-                    Duration.between(started, clock.instant()).toMillis(), false);
-            Snapshot snapshot = SnapshotBuilder.build(repo, window, outcomes, List.of(), List.of(), stats);
-            List<String> notes = new ArrayList<>();
-            notes.add(snapshot.metrics().size() + " metrics, " + snapshot.missing().size() + " missing, "
-                    + cost.requests() + " requests");
-            snapshot.missing().forEach((name, reason) -> notes.add("warning:" + name + " missing: " + reason));
-            return new Collected(snapshot, notes);
         }
+        List<Collected> collected = RepositoryPool.collectAll(repositories, COLLECT_CONCURRENCY,
+                repo -> collectOne(github, repo, histories.get(repo), histories.get(repo).isEmpty()), log);
+        List<Snapshot> toStore = collected.stream().flatMap(one -> one.days().stream()).toList();
+        try (Log.Group ignored = log.group("Storing " + toStore.size() + " snapshots")) {
+            store.save(toStore, List.of(), settings.environment().runId().orElse("local"));
+        }
+        Map<String, List<Snapshot>> merged = new LinkedHashMap<>();
+        for (Collected one : collected) {
+            RepoRef repo = RepoRef.parse(one.ownDay().repository());
+            merged.put(repo.fullName(), withNewDays(histories.get(repo).snapshots(), one.days()));
+        }
+        List<Snapshot> ownDays = collected.stream().map(Collected::ownDay).toList();
+        publish(ownDays, analyse(merged));
+        return ownDays;
+    }
+
+    /** {@code report}: analyse and render the stored history, with no GitHub API request. */
+    public Path report() {
+        HistoryStore store = store();
+        Map<String, List<Snapshot>> histories = new LinkedHashMap<>();
+        List<Snapshot> latest = new ArrayList<>();
+        for (RepoRef repo : settings.repositories()) {
+            History history = store.load(repo);
+            if (history.isEmpty()) {
+                log.warning(repo + ": no snapshots in the history branch '" + settings.historyBranch() + "'");
+                continue;
+            }
+            histories.put(repo.fullName(), history.snapshots());
+            history.latest().ifPresent(latest::add);
+        }
+        if (histories.isEmpty()) {
+            throw new ConfigException(Inputs.REPOSITORIES.name(), settings.repositories().toString(),
+                    "repositories with snapshots in the history branch '" + settings.historyBranch() + "'");
+        }
+        return publish(latest, analyse(histories)).report();
     }
 
     /** The offline demo: the bundled sample history through render and the run's files. Returns report.md. */
@@ -105,17 +131,104 @@ public final class Pipeline {
         return files.report();
     }
 
-    /** The action's job: collect, write the run's files, set the outputs, publish the summary. */
-    public List<Snapshot> run() {
-        List<Snapshot> snapshots = collect();
+    private GitHubClients clients() {
+        Secret token = settings.token().orElseThrow(() -> new ConfigException(Inputs.TOKEN.name(), null,
+                "a GitHub token: set the token input, --token or GITHUB_TOKEN"));
+        return GitHubClients.create(settings.environment().apiUrl(), settings.environment().graphqlUrl(), token);
+    }
+
+    private List<RepoRef> repositories(GitHubClients github) {
+        List<RepoRef> repositories = RepositorySelection.resolve(settings, github);
+        if (repositories.isEmpty()) {
+            throw new ConfigException(Inputs.REPOSITORIES.name(), "",
+                    "at least one owner/name (set repositories or organizations, or run inside Actions)");
+        }
+        log.info("collecting " + repositories.size() + (repositories.size() == 1 ? " repository" : " repositories")
+                + (settings.shard().count() > 1 ? " (shard " + settings.shard() + ")" : ""));
+        return repositories;
+    }
+
+    private HistoryStore store() {
+        String remote = settings.historyRemote().orElseThrow(() -> new ConfigException(Inputs.HISTORY_REMOTE.name(), "",
+                "a git remote for the history (set history-remote, or run inside Actions where GITHUB_REPOSITORY gives it)"));
+        return new GitBranchStore(HistoryRemote.of(remote, settings.token()), settings.historyBranch(), log);
+    }
+
+    /** One repository's snapshots (backfilled days, then the run's own day) and what to say about them. */
+    record Collected(List<Snapshot> days, List<String> notes) {
+        Snapshot ownDay() {
+            return days.get(days.size() - 1);
+        }
+    }
+
+    private Collected collectOne(GitHubClients github, RepoRef repo, History history, boolean backfill) {
+        List<Window> windows = new ArrayList<>();
+        int backfillDays = backfill ? settings.backfillDays() : 0;
+        for (int daysBack = backfillDays; daysBack >= 0; daysBack--) {
+            windows.add(new Window(settings.asOf().minus(Duration.ofDays(daysBack)), settings.windowDays()));
+        }
+        Instant started = clock.instant();
+        try (RequestCounter.Tally cost = github.requests().tally()) {
+            RepositoryCollector collector = new RepositoryCollector(clock, settings.environment().workspace(),
+                    settings.doraSource(), DORA_ENVIRONMENT);
+            Datasets data = collector.fetch(github, repo, windows.get(0).start(), windows.get(0).asOf(), settings.asOf());
+            List<MetricFamily> families = MetricCatalog.families(settings.ignoreUsers(), STALE_DAYS, INCIDENT_LABELS);
+            CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
+                    Duration.between(started, clock.instant()).toMillis(), data.partialReason().isPresent());
+            List<Snapshot> days = DaySnapshots.compute(repo, data, windows, families, settings.ignoreUsers(),
+                    history.snapshots(), stats);
+            Snapshot own = days.get(days.size() - 1);
+            List<String> notes = new ArrayList<>();
+            notes.add(own.metrics().size() + " metrics, " + own.missing().size() + " missing, " + cost.requests()
+                    + " requests" + (days.size() > 1 ? ", " + (days.size() - 1) + " days backfilled" : ""));
+            data.partialReason().ifPresent(reason -> notes.add("warning:partial snapshot: " + reason));
+            own.missing().forEach((name, reason) -> notes.add("warning:" + name + " missing: " + reason));
+            return new Collected(days, notes);
+        }
+    }
+
+    /** The stored history with this run's days, a new day replacing a stored one of the same date. */
+    private static List<Snapshot> withNewDays(List<Snapshot> stored, List<Snapshot> fresh) {
+        Map<String, Snapshot> byDay = new LinkedHashMap<>();
+        for (Snapshot snapshot : stored) {
+            byDay.put(History.day(snapshot).toString(), snapshot);
+        }
+        for (Snapshot snapshot : fresh) {
+            byDay.put(History.day(snapshot).toString(), snapshot);
+        }
+        return byDay.values().stream().sorted(Comparator.comparing(Snapshot::asOf)).toList();
+    }
+
+    private OrgAnalysis analyse(Map<String, List<Snapshot>> histories) {
+        try (Log.Group ignored = log.group("Analysing " + histories.size() + " repositories")) {
+            OrgAnalysis analysis = new Analyzer().analyzeAll(histories);
+            for (Analysis one : analysis.repositories()) {
+                log.info(one.repository() + ": health " + (one.health().score() == null ? "n/a"
+                        : Math.round(one.health().score()) + " (" + one.health().grade() + ")") + ", "
+                        + one.anomalies().size() + " anomalies");
+            }
+            return analysis;
+        }
+    }
+
+    /** Writes the run's files, sets the outputs and publishes the summary. */
+    private RunFiles publish(List<Snapshot> ownDays, OrgAnalysis analysis) {
         Path outputDir = settings.outputDir();
-        String report = SnapshotReport.markdown(snapshots);
-        RunFiles files = RunFiles.write(outputDir, snapshots, report);
-        log.info("wrote " + snapshots.size() + " snapshots and " + files.report() + " under " + outputDir);
+        String report = SnapshotReport.markdown(ownDays, analysis);
+        RunFiles files = RunFiles.write(outputDir, ownDays, report);
+        RunFiles.writeAnalysis(outputDir, AnalysisJson.write(analysis));
+        log.info("wrote " + ownDays.size() + " snapshots, analysis.json and " + files.report() + " under " + outputDir);
 
         Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("snapshot-path", files.snapshotPath().toString());
+        health(analysis).ifPresent(score -> {
+            outputs.put("health-score", String.valueOf(Math.round(score)));
+            outputs.put("health-grade", io.repovitals.analyze.Grade.of(score).name());
+        });
         outputs.put("report-path", files.report().toString());
+        outputs.put("snapshot-path", files.snapshotPath().toString());
+        outputs.put("anomalies", analysis.repositories().stream()
+                .flatMap(one -> one.anomalies().stream().map(anomaly -> one.repository() + ": " + anomaly.sentence()))
+                .collect(Collectors.joining("\n")));
         settings.environment().output().ifPresent(file -> ActionsOutputs.write(file, outputs));
 
         if (settings.publish().contains(PublishTarget.SUMMARY)) {
@@ -128,6 +241,14 @@ public final class Pipeline {
                 log.info("publish " + target.inputValue() + ": not available in this version yet, skipped");
             }
         }
-        return snapshots;
+        return files;
+    }
+
+    /** One repository's score; for several, the mean of those that have one. */
+    private static java.util.Optional<Double> health(OrgAnalysis analysis) {
+        List<Double> scores = analysis.repositories().stream().map(one -> one.health().score())
+                .filter(java.util.Objects::nonNull).toList();
+        return scores.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
     }
 }

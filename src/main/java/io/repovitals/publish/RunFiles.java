@@ -18,6 +18,18 @@ import java.util.List;
  */
 public record RunFiles(Path snapshotPath, Path report) {
 
+    /** {@code analysis.json} (contract.md "Files in output-dir"), for other tools to read. */
+    public static Path writeAnalysis(Path outputDir, String analysisJson) {
+        try {
+            Files.createDirectories(outputDir);
+            Path file = outputDir.resolve("analysis.json");
+            Files.writeString(file, analysisJson, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + outputDir + ": " + e.getMessage(), e);
+        }
+    }
+
     public static RunFiles write(Path outputDir, List<Snapshot> snapshots, String reportMarkdown) {
         try {
             Path snapshotsDir = outputDir.resolve("snapshots");

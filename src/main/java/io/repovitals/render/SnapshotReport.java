@@ -1,5 +1,10 @@
 package io.repovitals.render;
 
+import io.repovitals.analyze.Analysis;
+import io.repovitals.analyze.Anomaly;
+import io.repovitals.analyze.ComponentScore;
+import io.repovitals.analyze.HealthScore;
+import io.repovitals.analyze.OrgAnalysis;
 import io.repovitals.metrics.MetricCatalog;
 import io.repovitals.model.MetricDef;
 import io.repovitals.model.Snapshot;
@@ -15,12 +20,19 @@ public final class SnapshotReport {
     private SnapshotReport() {}
 
     public static String markdown(List<Snapshot> snapshots) {
+        return markdown(snapshots, OrgAnalysis.of(List.of()));
+    }
+
+    /** With each repository's health score, its components' explanations and its anomalies. */
+    public static String markdown(List<Snapshot> snapshots, OrgAnalysis analysis) {
         StringBuilder md = new StringBuilder("## repo-vitals\n\n");
         for (Snapshot snapshot : snapshots) {
             md.append("### ").append(MdEscape.text(snapshot.repository())).append("\n\n")
                     .append("As of ").append(snapshot.asOf()).append(", window ").append(snapshot.windowDays())
-                    .append(" days.\n\n")
-                    .append("| metric | value |\n|---|---:|\n");
+                    .append(" days.\n\n");
+            analysis.repositories().stream().filter(one -> one.repository().equals(snapshot.repository())).findFirst()
+                    .ifPresent(one -> health(md, one));
+            md.append("| metric | value |\n|---|---:|\n");
             for (MetricDef def : MetricCatalog.all()) {
                 Number value = snapshot.metrics().get(def.name());
                 if (value != null) {
@@ -37,6 +49,19 @@ public final class SnapshotReport {
                     .append(snapshot.collection().durationMs()).append(" ms</sub>\n\n");
         }
         return md.toString();
+    }
+
+    private static void health(StringBuilder md, Analysis analysis) {
+        HealthScore health = analysis.health();
+        md.append("**Health ").append(health.score() == null ? "not yet rated" : Math.round(health.score()) + " (" + health.grade() + ")")
+                .append("**: ").append(MdEscape.text(health.explanation())).append("\n\n");
+        for (ComponentScore component : health.components()) {
+            md.append("- ").append(MdEscape.text(component.explanation())).append('\n');
+        }
+        for (Anomaly anomaly : analysis.anomalies()) {
+            md.append("- Unusual: ").append(MdEscape.text(anomaly.sentence())).append('\n');
+        }
+        md.append('\n');
     }
 
     private static String format(Number value) {

@@ -21,8 +21,6 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -53,6 +51,7 @@ class CollectCommandTest {
     @Test
     void should_write_a_contract_shaped_snapshot_to_stdout() throws Exception {
         github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-busy.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
 
         CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/widgets", "--as-of", "2026-11-20T00:00:00Z");
 
@@ -66,12 +65,16 @@ class CollectCommandTest {
         assertThat(snapshot.path("metrics").path("repo.stars").isIntegralNumber()).as(run.out()).isTrue();
         assertThat(snapshot.path("metrics").path("repo.stars").asLong()).isEqualTo(119);
         assertThat(snapshot.path("metrics").path("repo.open_issues").asLong()).isEqualTo(9);
-        assertThat(snapshot.path("metrics").size()).isEqualTo(8);
-        assertThat(snapshot.path("missing").isObject()).isTrue();
+        // No PRs or issues in the window: a mean or percentile over nothing is missing, never 0.
+        assertThat(snapshot.path("metrics").path("prs.opened").asLong(-1)).isZero();
+        assertThat(snapshot.path("metrics").has("prs.time_to_merge_hours.p50")).isFalse();
+        assertThat(snapshot.path("missing").path("prs.time_to_merge_hours.p50").asText()).isNotBlank();
+        assertThat(snapshot.path("missing").path("traffic.views").asText()).contains("push access");
         assertThat(snapshot.path("contributors").isArray()).isTrue();
         assertThat(snapshot.path("traffic").isArray()).isTrue();
-        assertThat(snapshot.path("collection").path("requests").asInt()).isEqualTo(1);
-        assertThat(snapshot.path("collection").path("graphqlCost").asInt()).isEqualTo(1);
+        // Every request this snapshot counted reached the fake, and nothing else did.
+        assertThat(snapshot.path("collection").path("requests").asInt()).isEqualTo(github.getAllServeEvents().size());
+        assertThat(snapshot.path("collection").path("graphqlCost").asInt()).isEqualTo(4);
         assertThat(snapshot.path("collection").path("partial").asBoolean(true)).isFalse();
         assertThat(snapshot.path("collection").has("durationMs")).isTrue();
         assertThat(run.all()).doesNotContain(GitHubFake.TOKEN);
@@ -80,6 +83,7 @@ class CollectCommandTest {
     @Test
     void should_write_to_the_out_file() throws Exception {
         github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-busy.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
 
         CliRun run = CliRun.run(env(), workDir, "collect", "--repositories=octo-org/widgets",
                 "--as-of=2026-11-20T00:00:00Z", "--out", "out/snap.json");
@@ -152,6 +156,9 @@ class CollectCommandTest {
         github.stubFor(get(urlPathEqualTo("/api/v3/orgs/jenkinsci/repos")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(repos.toString())));
         github.stubFor(post(urlPathEqualTo("/api/graphql")).willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
+        for (String name : new String[] {"gmaven", "core-js", "jelly", "jexl"}) {
+            GitHubFake.quietRestOfRepository(github, "jenkinsci", name);
+        }
         Map<String, String> env = env();
         env.put("GITHUB_API_URL", github.baseUrl() + "/api/v3");
         env.put("GITHUB_GRAPHQL_URL", github.baseUrl() + "/api/graphql");
@@ -163,20 +170,18 @@ class CollectCommandTest {
         assertThat(snapshots.isArray()).isTrue();
         assertThat(snapshots.findValuesAsText("repository"))
                 .containsExactly("jenkinsci/core-js", "jenkinsci/gmaven", "jenkinsci/jelly", "jenkinsci/jexl");
-        int graphqlRequests = 0;
+        int repositoryRequests = 0;
         for (JsonNode snapshot : snapshots) {
-            graphqlRequests += snapshot.path("collection").path("requests").asInt();
+            repositoryRequests += snapshot.path("collection").path("requests").asInt();
         }
-        assertThat(graphqlRequests).isEqualTo(4);
-        // Every request the program sent arrived here: the org, its repository list, one GraphQL call per repository.
-        assertThat(github.getAllServeEvents()).hasSize(2 + 4);
+        // Every request the program sent arrived here: the org, its repository list, and each repository's own.
+        assertThat(github.getAllServeEvents()).hasSize(2 + repositoryRequests);
         assertThat(github.findAllUnmatchedRequests()).isEmpty();
         github.getAllServeEvents().forEach(event ->
                 assertThat(event.getRequest().getUrl()).startsWith("/api/"));
-        github.verify(4, postRequestedFor(urlPathEqualTo("/api/graphql"))
-                .withHeader("User-Agent", matching("repo-vitals/.+")));
-        github.verify(2, getRequestedFor(urlMatching("/api/v3/.*"))
-                .withHeader("User-Agent", matching("repo-vitals/.+")));
+        github.getAllServeEvents().forEach(event ->
+                assertThat(event.getRequest().getHeader("User-Agent")).startsWith("repo-vitals/"));
+        github.verify(2, getRequestedFor(urlMatching("/api/v3/orgs/.*")));
     }
 
     @Test
@@ -184,6 +189,7 @@ class CollectCommandTest {
         for (String name : new String[] {"f", "e", "d", "c", "b", "a"}) {
             github.stubFor(GitHubFake.graphql("octo-org", name)
                     .willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json").withFixedDelay(150)));
+            GitHubFake.quietRestOfRepository(github, "octo-org", name);
         }
 
         CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/f,octo-org/e,octo-org/d,octo-org/c,octo-org/b,octo-org/a");
@@ -192,20 +198,23 @@ class CollectCommandTest {
         JsonNode snapshots = JSON.readTree(run.out());
         assertThat(snapshots.findValuesAsText("repository"))
                 .containsExactly("octo-org/a", "octo-org/b", "octo-org/c", "octo-org/d", "octo-org/e", "octo-org/f");
-        // Each repository counts its own single request, although four ran at once.
-        assertThat(snapshots.findValues("requests")).extracting(JsonNode::asInt).containsOnly(1);
+        // Each repository counts its own requests, although four ran at once: together, all the fake served.
+        assertThat(snapshots.findValues("requests")).extracting(JsonNode::asInt).containsOnly(github.getAllServeEvents().size() / 6);
+        assertThat(github.getAllServeEvents().size() % 6).isZero();
     }
 
     @Test
     void should_go_on_with_the_other_repositories_when_one_fails() throws Exception {
         github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
-        github.stubFor(GitHubFake.graphql("octo-org", "broken").willReturn(aResponse().withStatus(500)));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
+        // An answer GitHub should never give (not a token, limit or server problem): that repository alone fails.
+        github.stubFor(GitHubFake.graphql("octo-org", "broken").willReturn(aResponse().withStatus(422)));
 
         CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/widgets,octo-org/broken");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(JSON.readTree(run.out()).findValuesAsText("repository")).containsExactly("octo-org/widgets");
         assertThat(run.errorLines()).singleElement().asString()
-                .isEqualTo("error: octo-org/broken: GitHub answered HTTP 500 at " + github.baseUrl() + "/graphql");
+                .startsWith("error: octo-org/broken: unexpected HTTP 422");
     }
 }

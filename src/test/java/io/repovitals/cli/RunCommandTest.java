@@ -45,12 +45,39 @@ class RunCommandTest {
         env.put("GITHUB_OUTPUT", workDir.resolve("output.txt").toString());
         env.put("GITHUB_STEP_SUMMARY", workDir.resolve("summary.md").toString());
         env.put("INPUT_AS-OF", "2026-11-20T00:00:00Z");
+        env.put("INPUT_HISTORY-REMOTE", historyRemote.toString());
+        env.put("INPUT_BACKFILL-DAYS", "3");
         return env;
+    }
+
+    @TempDir
+    Path historyRemote;
+
+    @org.junit.jupiter.api.BeforeEach
+    void createTheHistoryRemote() throws Exception {
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(historyRemote.toFile()).call().close();
+    }
+
+    /** The paths of the files on the history branch of the bare remote. */
+    private java.util.List<String> historyFiles() throws Exception {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        try (org.eclipse.jgit.lib.Repository repository = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(historyRemote.toFile()).build();
+             org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(repository)) {
+            org.eclipse.jgit.lib.ObjectId tip = repository.resolve("refs/heads/repo-vitals-data^{tree}");
+            walk.addTree(tip);
+            walk.setRecursive(true);
+            while (walk.next()) {
+                paths.add(walk.getPathString());
+            }
+        }
+        return paths;
     }
 
     @Test
     void should_collect_write_outputs_and_the_summary_in_the_runners_formats() throws Exception {
         github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-stars-withheld.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
 
         CliRun run = CliRun.run(runnerEnv(), workDir); // no arguments: the action's entry point
 
@@ -71,6 +98,27 @@ class RunCommandTest {
         assertThat(summary).contains("### octo\\-org/widgets").contains("| `repo.stars` | 120 |")
                 .contains("- `repo.stars_gained`: GitHub withholds star times");
         assertThat(Files.readString(workDir.resolve("repo-vitals-out/report.md"))).contains("| `repo.stars` | 120 |");
+        assertThat(workDir.resolve("repo-vitals-out/analysis.json")).exists();
+
+        // First run: the run's own day and 3 backfilled days, in one commit on the history branch.
+        assertThat(historyFiles()).containsExactly(
+                "snapshots/octo-org/widgets/2026/2026-11-17.json", "snapshots/octo-org/widgets/2026/2026-11-18.json",
+                "snapshots/octo-org/widgets/2026/2026-11-19.json", "snapshots/octo-org/widgets/2026/2026-11-20.json");
+    }
+
+    @Test
+    void should_backfill_only_on_the_first_run_and_store_the_next_day_on_top() throws Exception {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
+        Map<String, String> env = runnerEnv();
+        assertThat(CliRun.run(env, workDir).exitCode()).isZero();
+
+        env.put("INPUT_AS-OF", "2026-11-21T00:00:00Z");
+        CliRun second = CliRun.run(env, workDir);
+
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        assertThat(second.out()).contains("octo-org/widgets: 4 stored snapshots").doesNotContain("backfill");
+        assertThat(historyFiles()).hasSize(5).contains("snapshots/octo-org/widgets/2026/2026-11-21.json");
     }
 
     @Test

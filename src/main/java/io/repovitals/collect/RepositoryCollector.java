@@ -1,0 +1,60 @@
+package io.repovitals.collect;
+
+import io.repovitals.config.DoraSource;
+import io.repovitals.github.GitHubClients;
+import io.repovitals.model.RepoRef;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every dataset of one repository for the range {@code [since, asOf]}, in one pass: repo state,
+ * pull requests, issues and commits over GraphQL, workflow runs, deployments and traffic over
+ * REST. Metric families then compute any window inside the range, so a backfill costs one fetch.
+ * A dataset GitHub refuses goes absent with the reason; an unknown repository or a rejected token
+ * ends the run (from the first request, the repo state).
+ */
+public final class RepositoryCollector {
+    /** contributors.bus_factor looks at the default branch's commits of the 90 days before asOf. */
+    static final Duration BUS_FACTOR_SPAN = Duration.ofDays(90);
+
+    private final RepoStateCollector repoState;
+    private final PullRequestsCollector pullRequests = new PullRequestsCollector();
+    private final IssuesCollector issues = new IssuesCollector();
+    private final CommitsCollector commits;
+    private final RestDatasets rest;
+
+    /**
+     * @param workspace       {@code GITHUB_WORKSPACE}: a clone there spares the commit requests
+     * @param doraSource      the setting {@code dora-source}
+     * @param doraEnvironment the deployments' environment for source {@code deployments}
+     */
+    public RepositoryCollector(Clock clock, Optional<Path> workspace, DoraSource doraSource, String doraEnvironment) {
+        this.repoState = new RepoStateCollector(clock);
+        this.commits = new CommitsCollector(workspace);
+        this.rest = new RestDatasets(doraSource, doraEnvironment);
+    }
+
+    /**
+     * @param since           start of the earliest window to compute
+     * @param firstWindowAsOf asOf of the earliest window ({@code asOf} itself without a backfill)
+     * @param asOf            the run's asOf
+     */
+    public Datasets fetch(GitHubClients github, RepoRef repo, Instant since, Instant firstWindowAsOf, Instant asOf) {
+        RepoState state = repoState.fetch(github, repo, since, asOf);
+        Datasets data = new Datasets().with(RepoState.class, state);
+        pullRequests.fetch(github, repo, since, asOf).addTo(data);
+        issues.fetch(github, repo, since, asOf).addTo(data);
+        Instant commitsSince = min(since, firstWindowAsOf.minus(BUS_FACTOR_SPAN));
+        commits.fetch(github, repo, commitsSince, asOf, state.defaultBranch()).addTo(data);
+        rest.fetchInto(data, github, repo, since, asOf, state.defaultBranch(), firstWindowAsOf);
+        return data;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
