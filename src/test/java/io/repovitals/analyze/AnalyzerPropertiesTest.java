@@ -28,7 +28,7 @@ class AnalyzerPropertiesTest {
     void should_analyse_any_history_without_exceptions_and_write_valid_json() throws Exception {
         Random random = new Random(SEED);
         ObjectMapper mapper = new ObjectMapper();
-        for (int run = 0; run < 150; run++) {
+        for (int run = 0; run < 80; run++) {
             List<Snapshot> history = new ArrayList<>();
             int length = random.nextInt(250);
             int day = 0;
