@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Locale;
+
 /**
  * Writes analysis.json (contract.md "Files in output-dir"): per repository {@code health},
  * {@code trends}, {@code forecasts}, {@code anomalies} and {@code dora} with the contract's field
@@ -65,7 +67,7 @@ public final class AnalysisJson {
             number(c, "weight", health.effectiveWeight(component));
             c.put("explanation", component.explanation());
             c.put("metric", component.metric());
-            c.put("basis", component.basis().name().toLowerCase(java.util.Locale.ROOT));
+            c.put("basis", component.basis().name().toLowerCase(Locale.ROOT));
         }
 
         ObjectNode trends = node.putObject("trends");

@@ -1,5 +1,6 @@
 package io.repovitals.analyze;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record OrgAnalysis(List<Analysis> repositories, List<Rank> ranking) {
                                 Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(Analysis::repository, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        List<Rank> ranking = new java.util.ArrayList<>();
+        List<Rank> ranking = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Analysis analysis = sorted.get(i);
             Double score = analysis.health().score();

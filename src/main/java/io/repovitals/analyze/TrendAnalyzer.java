@@ -3,6 +3,7 @@ package io.repovitals.analyze;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,8 +41,8 @@ public final class TrendAnalyzer {
     }
 
     private Double changePct(TimeSeries series, TimeSeries window, Instant now) {
-        Instant windowStart = now.minus(java.time.Duration.ofDays(trendDays));
-        TimeSeries previous = series.between(windowStart.minus(java.time.Duration.ofDays(trendDays)), windowStart);
+        Instant windowStart = now.minus(Duration.ofDays(trendDays));
+        TimeSeries previous = series.between(windowStart.minus(Duration.ofDays(trendDays)), windowStart);
         if (previous.isEmpty()) {
             return null;
         }

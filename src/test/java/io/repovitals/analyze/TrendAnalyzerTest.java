@@ -36,6 +36,7 @@ class TrendAnalyzerTest {
         assertThat(trend.pValue()).isCloseTo(handP, within(1e-9));
         assertThat(trend.direction()).isEqualTo(Trend.Direction.FLAT);
         assertThat(trend.changePct()).as("no previous window").isNull();
+        assertThat(trend.sentence()).isEqualTo("PRs merged flat: +0.8 a week (p = 0.104)");
     }
 
     /**
@@ -51,6 +52,7 @@ class TrendAnalyzerTest {
         assertThat(trend.slopePerWeek()).isCloseTo(1.5, within(1e-12));
         assertThat(trend.pValue()).isCloseTo(0.000643, within(1e-6));
         assertThat(trend.direction()).isEqualTo(Trend.Direction.RISING);
+        assertThat(trend.sentence()).isEqualTo("PRs merged rising: +1.5 a week (p < 0.001)");
     }
 
     @Test
@@ -75,6 +77,7 @@ class TrendAnalyzerTest {
         assertThat(trend.changePct()).isCloseTo(50.0, within(1e-9));
         assertThat(trend.pValue()).as("constant window: slope 0 / se 0 has no p-value").isNull();
         assertThat(trend.direction()).isEqualTo(Trend.Direction.FLAT);
+        assertThat(trend.sentence()).isEqualTo("commits flat: +0 a week (no spread), +50 % on the previous window");
     }
 
     @Test
