@@ -44,13 +44,13 @@ class NativeMetadataTest {
         assertThat(json.readTree(resource("reflect-config.json")).isArray()).isTrue();
     }
 
-    /** Jackson (snapshots) and FreeMarker (reports) reach these records by reflection: a native image needs them listed. */
+    /** Jackson (snapshots) and FreeMarker (reports, which render the analysis) reach these records by reflection: a native image needs them listed. */
     @Test
-    void should_list_every_public_record_of_model_render_and_store_for_reflection() throws IOException {
+    void should_list_every_public_record_of_model_analyze_render_and_store_for_reflection() throws IOException {
         List<String> listed = new ArrayList<>();
         json.readTree(resource("reflect-config.json")).forEach(entry -> listed.add(entry.get("name").asText()));
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.repovitals.model", "io.repovitals.render", "io.repovitals.store");
+                .importPackages("io.repovitals.model", "io.repovitals.render", "io.repovitals.store", "io.repovitals.analyze");
         List<String> records = classes.stream()
                 .filter(type -> type.isRecord() && type.getModifiers().contains(JavaModifier.PUBLIC))
                 .map(JavaClass::getName)
