@@ -134,4 +134,25 @@ class RunCommandTest {
         github.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     }
+
+    @Test
+    void should_report_from_the_stored_history_without_any_api_request() throws Exception {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
+        assertThat(CliRun.run(runnerEnv(), workDir).exitCode()).isZero();
+        int requestsOfTheRun = github.getAllServeEvents().size();
+
+        CliRun report = CliRun.run(Map.of("GITHUB_API_URL", github.baseUrl()), workDir, "report",
+                "--repositories", "octo-org/widgets", "--history-remote", historyRemote.toString(),
+                "--output-dir", "report-out");
+
+        assertThat(report.exitCode()).as(report.all()).isZero();
+        assertThat(github.getAllServeEvents()).hasSize(requestsOfTheRun);
+        com.fasterxml.jackson.databind.JsonNode analysis = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(workDir.resolve("report-out/analysis.json").toFile());
+        // The four stored days (3 backfilled + the run's own) are what the analysis saw.
+        assertThat(analysis.path("repositories").path("octo-org/widgets").path("snapshots").asInt()).isEqualTo(4);
+        assertThat(analysis.path("repositories").path("octo-org/widgets").path("health").has("score")).isTrue();
+        assertThat(workDir.resolve("report-out/report.md")).content().contains("### octo\\-org/widgets");
+    }
 }
