@@ -133,6 +133,7 @@ final class WorkspaceCommits {
             List<DiffEntry> entries = diff.scan(commit.getParentCount() == 0 ? null : commit.getParent(0).getTree(),
                     commit.getTree());
             for (DiffEntry entry : entries) {
+                // Renames are detected as GitHub does (a pure rename changes no line); the new path is the one changed.
                 paths.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath());
                 for (Edit edit : diff.toFileHeader(entry).toEditList()) {
                     additions += edit.getLengthB();
