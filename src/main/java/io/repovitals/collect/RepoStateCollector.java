@@ -19,10 +19,12 @@ import java.util.Optional;
 
 /**
  * Fetches {@link RepoState} with the {@code repo-state} GraphQL query: one request for a quiet
- * repository, more only while a list's oldest item can still matter.
+ * repository, more only while a list's oldest item can still matter, and one more per item whose
+ * open/close events overflow the first page (rare).
  */
 public final class RepoStateCollector {
     static final GraphQlQuery QUERY = GraphQlQuery.load("repo-state");
+    static final GraphQlQuery EVENTS = GraphQlQuery.load("repo-state-events");
 
     private final Clock clock;
 
@@ -30,10 +32,14 @@ public final class RepoStateCollector {
         this.clock = clock;
     }
 
+    /** The state for one window: changes since its start. */
     public RepoState fetch(GitHubClients github, RepoRef repo, Window window) {
+        return fetch(github, repo, window.start(), window.asOf());
+    }
+
+    /** The state at every instant of {@code [since, asOf]}: the counts now and every change since {@code since}. */
+    public RepoState fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
         Instant fetchedAt = clock.instant();
-        Instant asOf = window.asOf();
-        Instant since = window.start();
 
         Pager stars = new Pager("withStars", "starsAfter");
         Pager forks = new Pager("withForks", "forksAfter");
@@ -50,7 +56,7 @@ public final class RepoStateCollector {
             Map<String, Object> variables = new HashMap<>();
             variables.put("owner", repo.owner());
             variables.put("name", repo.name());
-            variables.put("asOf", asOf.toString());
+            variables.put("since", since.toString());
             boolean first = counts == null;
             for (Pager pager : List.of(stars, forks, issues, pulls)) {
                 pager.addTo(variables, first);
@@ -88,28 +94,28 @@ public final class RepoStateCollector {
             }
             if (issues.wanted()) {
                 for (JsonNode node : repository.path("changedIssues").path("nodes")) {
-                    changedIssues.add(tracked(node, asOf));
+                    changedIssues.add(tracked(github, node, since));
                 }
-                // filterBy.since already cut the list at asOf.
+                // filterBy.since already cut the list at since.
                 issues.advance(repository.path("changedIssues").path("pageInfo"), true);
             }
             if (pulls.wanted()) {
                 Instant oldestUpdate = null;
                 for (JsonNode node : repository.path("changedPullRequests").path("nodes")) {
                     oldestUpdate = Instant.parse(node.path("updatedAt").asText());
-                    if (!oldestUpdate.isBefore(asOf)) {
-                        changedPulls.add(tracked(node, asOf));
+                    if (!oldestUpdate.isBefore(since)) {
+                        changedPulls.add(tracked(github, node, since));
                     }
                 }
                 pulls.advance(repository.path("changedPullRequests").path("pageInfo"),
-                        oldestUpdate != null && !oldestUpdate.isBefore(asOf));
+                        oldestUpdate != null && !oldestUpdate.isBefore(since));
             }
         }
 
         return new RepoState(
                 counts.path("nameWithOwner").asText(repo.fullName()),
                 Optional.ofNullable(counts.path("defaultBranchRef").path("name").textValue()),
-                fetchedAt, asOf, since,
+                fetchedAt, since, asOf,
                 counts.path("stargazerCount").asLong(),
                 counts.path("forkCount").asLong(),
                 counts.path("watchers").path("totalCount").asLong(),
@@ -146,14 +152,24 @@ public final class RepoStateCollector {
         return false;
     }
 
-    private static RepoState.TrackedItem tracked(JsonNode node, Instant asOf) {
-        Optional<RepoState.StateEvent> firstAfter = Optional.empty();
-        for (JsonNode event : node.path("timelineItems").path("nodes")) {
-            Instant at = Instant.parse(event.path("createdAt").asText());
-            // The timeline's since is inclusive; an event stamped exactly at asOf has already happened.
-            if (!at.isAfter(asOf) || firstAfter.isPresent() && !at.isBefore(firstAfter.get().at())) {
-                continue;
-            }
+    private static RepoState.TrackedItem tracked(GitHubClients github, JsonNode node, Instant since) {
+        List<RepoState.StateEvent> events = new ArrayList<>();
+        JsonNode timeline = node.path("timelineItems");
+        addEvents(timeline.path("nodes"), events);
+        while (timeline.path("pageInfo").path("hasNextPage").asBoolean(false)) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("id", node.path("id").asText());
+            variables.put("since", since.toString());
+            variables.put("after", timeline.path("pageInfo").path("endCursor").asText());
+            timeline = github.graphql().execute(EVENTS, variables).data().path("node").path("timelineItems");
+            addEvents(timeline.path("nodes"), events);
+        }
+        return new RepoState.TrackedItem(Instant.parse(node.path("createdAt").asText()),
+                node.path("state").asText().equals("OPEN"), events);
+    }
+
+    private static void addEvents(JsonNode nodes, List<RepoState.StateEvent> events) {
+        for (JsonNode event : nodes) {
             RepoState.StateEvent.Kind kind = switch (event.path("__typename").asText()) {
                 case "ClosedEvent" -> RepoState.StateEvent.Kind.CLOSED;
                 case "ReopenedEvent" -> RepoState.StateEvent.Kind.REOPENED;
@@ -161,11 +177,9 @@ public final class RepoStateCollector {
                 default -> null;
             };
             if (kind != null) {
-                firstAfter = Optional.of(new RepoState.StateEvent(kind, at));
+                events.add(new RepoState.StateEvent(kind, Instant.parse(event.path("createdAt").asText())));
             }
         }
-        return new RepoState.TrackedItem(Instant.parse(node.path("createdAt").asText()),
-                node.path("state").asText().equals("OPEN"), firstAfter);
     }
 
     /** The paging state of one list of the query. */

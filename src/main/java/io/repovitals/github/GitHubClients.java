@@ -3,9 +3,7 @@ package io.repovitals.github;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.repovitals.model.Secret;
 import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.extras.HttpClientGitHubConnector;
 
 import java.io.IOException;
@@ -26,30 +24,50 @@ public final class GitHubClients {
     private final GitHub rest;
     private final GraphQl graphql;
     private final RequestCounter counter;
+    private final RestJson restJson;
+    private final RequestBudget budget;
+    private final URI apiUrl;
 
-    private GitHubClients(GitHub rest, GraphQl graphql, RequestCounter counter) {
+    private GitHubClients(GitHub rest, GraphQl graphql, RestJson restJson, RequestCounter counter, RequestBudget budget,
+                          URI apiUrl) {
         this.rest = rest;
         this.graphql = graphql;
+        this.restJson = restJson;
         this.counter = counter;
+        this.budget = budget;
+        this.apiUrl = apiUrl;
     }
 
+    /** With no request budget and the default {@link FaultPolicy} (waits for a rate-limit reset up to 5 minutes). */
     public static GitHubClients create(URI apiUrl, URI graphqlUrl, Secret token) {
+        return create(apiUrl, graphqlUrl, token, RequestBudget.unlimited(), FaultPolicy.defaults());
+    }
+
+    /**
+     * @param budget the setting {@code rate-limit-budget} ({@link RequestBudget#unlimited()} when unset)
+     * @param policy retries and the longest wait for a rate-limit reset ({@link FaultPolicy#defaults(Duration)})
+     */
+    public static GitHubClients create(URI apiUrl, URI graphqlUrl, Secret token, RequestBudget budget, FaultPolicy policy) {
         RequestCounter counter = new RequestCounter();
-        HttpClient http = new InstrumentedHttpClient(HttpClient.newBuilder()
+        InstrumentedHttpClient http = new InstrumentedHttpClient(HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build(), graphqlUrl, counter);
+                .build(), graphqlUrl, counter, budget, policy);
+        RateLimits limits = http.limits();
         try {
             GitHub rest = new GitHubBuilder()
                     .withEndpoint(stripTrailingSlash(apiUrl.toString()))
                     // Unlike withOAuthToken, this sends no GET /user while building: an Actions token gets 403 there.
                     .withAppInstallationToken(token.reveal())
                     .withConnector(new HttpClientGitHubConnector(http))
-                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.WAIT)
+                    // github-api's own hooks, deciding with our policy: wait for a near reset, else fail (partial run).
+                    .withRateLimitHandler(limits.restRateLimitHandler())
+                    .withAbuseLimitHandler(limits.restAbuseLimitHandler())
                     .build();
-            GraphQl graphql = new GraphQl(http, graphqlUrl, token, REQUEST_TIMEOUT, counter, new ObjectMapper());
-            return new GitHubClients(rest, graphql, counter);
+            ObjectMapper json = new ObjectMapper();
+            GraphQl graphql = new GraphQl(http, graphqlUrl, token, REQUEST_TIMEOUT, counter, json, limits);
+            RestJson restJson = new RestJson(http, apiUrl, token, REQUEST_TIMEOUT, json, limits, policy.acceptedPolls());
+            return new GitHubClients(rest, graphql, restJson, counter, budget, apiUrl);
         } catch (IOException e) {
             throw HttpFailures.unreachable(apiUrl, e);
         }
@@ -61,6 +79,20 @@ public final class GitHubClients {
 
     public GraphQl graphql() {
         return graphql;
+    }
+
+    /** Raw REST GETs through the same client, for what github-api cannot express. */
+    public RestJson restJson() {
+        return restJson;
+    }
+
+    public RequestBudget budget() {
+        return budget;
+    }
+
+    /** {@code GITHUB_API_URL}, for error messages. */
+    public URI apiUrl() {
+        return apiUrl;
     }
 
     public RequestCounter requests() {

@@ -6,7 +6,13 @@ package io.repovitals.github;
  */
 public final class GitHubException extends RuntimeException {
     /** What went wrong, so callers can decide between failing the run and marking data missing. */
-    public enum Kind { BAD_CREDENTIALS, NOT_FOUND, FORBIDDEN, RATE_LIMITED, UNREACHABLE, SERVER_ERROR, BAD_RESPONSE }
+    public enum Kind {
+        BAD_CREDENTIALS, NOT_FOUND, FORBIDDEN, RATE_LIMITED, UNREACHABLE, SERVER_ERROR, BAD_RESPONSE,
+        /** The run's {@code rate-limit-budget} is spent; nothing was sent. */
+        BUDGET_EXHAUSTED,
+        /** A statistics endpoint still answered {@code 202 Accepted} after the allowed polls. */
+        NOT_READY
+    }
 
     private final Kind kind;
     private final int status;
@@ -25,6 +31,15 @@ public final class GitHubException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * True when the data exists and another run could have it (rate limit, request budget, 5xx,
+     * dropped connection, statistics not ready, odd answer): a dataset lost this way makes the
+     * snapshot partial. False for answers that will not change (403 without permission, 404, 401).
+     */
+    public boolean isTransient() {
+        return kind != Kind.BAD_CREDENTIALS && kind != Kind.FORBIDDEN && kind != Kind.NOT_FOUND;
     }
 
     /** The HTTP status, or 0 when no response arrived. */

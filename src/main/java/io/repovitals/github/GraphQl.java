@@ -27,8 +27,15 @@ public final class GraphQl {
     private final Duration timeout;
     private final RequestCounter counter;
     private final ObjectMapper json;
+    private final RateLimits limits;
 
     GraphQl(HttpClient http, URI endpoint, Secret token, Duration timeout, RequestCounter counter, ObjectMapper json) {
+        this(http, endpoint, token, timeout, counter, json, new RateLimits(FaultPolicy.defaults()));
+    }
+
+    GraphQl(HttpClient http, URI endpoint, Secret token, Duration timeout, RequestCounter counter, ObjectMapper json,
+            RateLimits limits) {
+        this.limits = limits;
         this.http = http;
         this.endpoint = endpoint;
         this.token = token;
@@ -37,15 +44,45 @@ public final class GraphQl {
         this.json = json;
     }
 
+    /**
+     * One query. 5xx answers and dropped connections are retried below (in the HTTP client);
+     * here rate limits are waited out or turned into {@link GitHubException.Kind#RATE_LIMITED}:
+     * 403/429 refusals and a 200 whose only error is of type RATE_LIMITED.
+     */
     public GraphQlResponse execute(GraphQlQuery query, Map<String, ?> variables) {
-        HttpResponse<String> response = send(body(query, variables));
-        int status = response.statusCode();
-        if (status != 200) {
-            throw HttpFailures.toException(status, response.body(), response.headers(), endpoint);
+        String body = body(query, variables);
+        while (true) {
+            HttpResponse<String> response = send(body);
+            int status = response.statusCode();
+            if ((status == 403 || status == 429)
+                    && limits.onRefusal(RateLimits.GRAPHQL, status, response.headers(), HttpFailures.githubMessage(response.body()))) {
+                continue;
+            }
+            if (status != 200) {
+                throw HttpFailures.toException(status, response.body(), response.headers(), endpoint);
+            }
+            JsonNode root = parse(response.body());
+            JsonNode rateLimit = root.path("data").path("rateLimit");
+            counter.addGraphQlCost(rateLimit.path("cost").asInt(0));
+            limits.observeGraphQl(rateLimit);
+            List<GraphQlError> errors = errors(root.path("errors"));
+            if (!errors.isEmpty() && errors.stream().allMatch(error -> error.type().equals("RATE_LIMITED"))) {
+                // GitHub answers 200 with errors [{type: RATE_LIMITED}] when the point budget is used up.
+                limits.onPrimary(RateLimits.GRAPHQL, response.headers().firstValue("X-RateLimit-Reset")
+                        .flatMap(GraphQl::parseLong));
+                continue;
+            }
+            limits.succeeded();
+            return new GraphQlResponse(root.path("data"), errors);
         }
-        JsonNode root = parse(response.body());
-        counter.addGraphQlCost(root.path("data").path("rateLimit").path("cost").asInt(0));
-        return new GraphQlResponse(root.path("data"), errors(root.path("errors")));
+    }
+
+    private static java.util.Optional<Long> parseLong(String text) {
+        try {
+            return java.util.Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private String body(GraphQlQuery query, Map<String, ?> variables) {

@@ -63,7 +63,7 @@ final class HttpFailures {
     }
 
     /** GitHub error bodies are {"message": ..., "documentation_url": ...}; anything else is ignored. */
-    private static String githubMessage(String body) {
+    static String githubMessage(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }

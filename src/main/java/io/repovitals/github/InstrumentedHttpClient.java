@@ -17,22 +17,47 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The HTTP client both GitHub clients send through: it counts every request (REST or GraphQL) and
- * sets our User-Agent. Done at this level because github-api's own request objects must reach its
- * connector unwrapped (it finds its root object through them).
+ * The HTTP client both GitHub clients send through: before each request it checks the
+ * {@link RequestBudget} and the known rate limits, it counts every request (REST or GraphQL, each
+ * retry included) and sets our User-Agent; after it, it notes the rate-limit headers and retries
+ * 5xx answers, dropped connections and statistics endpoints' {@code 202 Accepted} a bounded number
+ * of times with backoff. Done at this level because github-api's own request objects must reach
+ * its connector unwrapped (it finds its root object through them); a java.net.http request can be
+ * sent again as it is.
  */
 final class InstrumentedHttpClient extends HttpClient {
     private final HttpClient delegate;
     private final URI graphqlUrl;
     private final RequestCounter counter;
+    private final RequestBudget budget;
+    private final RateLimits limits;
+    private final FaultPolicy policy;
 
     InstrumentedHttpClient(HttpClient delegate, URI graphqlUrl, RequestCounter counter) {
+        this(delegate, graphqlUrl, counter, RequestBudget.unlimited(), FaultPolicy.defaults());
+    }
+
+    InstrumentedHttpClient(HttpClient delegate, URI graphqlUrl, RequestCounter counter, RequestBudget budget,
+                           FaultPolicy policy) {
         this.delegate = delegate;
         this.graphqlUrl = graphqlUrl;
         this.counter = counter;
+        this.budget = budget;
+        this.policy = policy;
+        this.limits = new RateLimits(policy);
+    }
+
+    RateLimits limits() {
+        return limits;
+    }
+
+    private String resource(HttpRequest request) {
+        return request.uri().equals(graphqlUrl) ? RateLimits.GRAPHQL : RateLimits.CORE;
     }
 
     private HttpRequest instrument(HttpRequest request) {
+        limits.beforeRequest(resource(request));
+        budget.spend();
         if (request.uri().equals(graphqlUrl)) {
             counter.countGraphQl();
         } else {
@@ -46,7 +71,57 @@ final class InstrumentedHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        return delegate.send(instrument(request), handler);
+        int failures = 0;
+        int accepted = 0;
+        while (true) {
+            HttpResponse<T> response;
+            try {
+                response = delegate.send(instrument(request), handler);
+            } catch (IOException e) {
+                // A dropped connection or an empty answer; a refused connection or unknown host will not heal.
+                if (++failures >= policy.maxAttempts() || !isTransient(e)) {
+                    throw e;
+                }
+                policy.sleep(policy.backoff(failures));
+                continue;
+            }
+            limits.observe(resource(request), response.headers());
+            int status = response.statusCode();
+            if (status >= 500 && ++failures < policy.maxAttempts()) {
+                discard(response);
+                policy.sleep(policy.backoff(failures));
+                continue;
+            }
+            if (status == 202 && isStatistics(request) && ++accepted < policy.acceptedPolls()) {
+                // GitHub is computing the statistics and asks to come back.
+                discard(response);
+                policy.sleep(policy.backoff(accepted));
+                continue;
+            }
+            if (status != 403 && status != 429) {
+                limits.succeeded();
+            }
+            return response;
+        }
+    }
+
+    private static boolean isTransient(IOException e) {
+        return !(e instanceof java.net.ConnectException) && !(e instanceof java.net.UnknownHostException)
+                && !(e instanceof java.net.http.HttpConnectTimeoutException);
+    }
+
+    private static boolean isStatistics(HttpRequest request) {
+        return request.method().equals("GET") && request.uri().getPath().contains("/stats/");
+    }
+
+    private static void discard(HttpResponse<?> response) {
+        if (response.body() instanceof java.io.Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                // nothing to keep from a body we throw away
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.repovitals.github;
 
+import org.kohsuke.github.GHException;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.HttpException;
 
@@ -22,8 +23,16 @@ public final class RestCalls {
         try {
             return call.call();
         } catch (UncheckedIOException e) {
-            // github-api's PagedIterable wraps page failures this way.
             throw translate(what, apiUrl, e.getCause());
+        } catch (GHException e) {
+            // github-api's PagedIterator wraps page failures this way; our own GitHubExceptions pass through unwrapped.
+            if (e.getCause() instanceof GitHubException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof IOException cause) {
+                throw translate(what, apiUrl, cause);
+            }
+            throw new GitHubException(GitHubException.Kind.BAD_RESPONSE, 0, what + ": " + e.getMessage());
         } catch (IOException e) {
             throw translate(what, apiUrl, e);
         }
@@ -32,6 +41,9 @@ public final class RestCalls {
     private static GitHubException translate(String what, URI apiUrl, IOException e) {
         if (e instanceof GHFileNotFoundException) {
             return new GitHubException(GitHubException.Kind.NOT_FOUND, 404, what + ": not found (HTTP 404)");
+        }
+        if (e.getCause() instanceof GitHubException ours) {
+            return ours;
         }
         if (e instanceof HttpException http && http.getResponseCode() > 0) {
             return HttpFailures.toException(http.getResponseCode(), http.getMessage(),

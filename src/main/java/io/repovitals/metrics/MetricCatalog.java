@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class MetricCatalog {
     private static final List<MetricFamily> FAMILIES = List.of(new RepoMetrics(), new CommitMetrics(),
-            new PrMetrics(), new IssueMetrics(), new ContributorMetrics(), new DoraMetrics());
+            new PrMetrics(), new IssueMetrics(), new CiMetrics(), new ContributorMetrics(), new DoraMetrics());
     private static final List<MetricDef> ALL = FAMILIES.stream().flatMap(family -> family.defs().stream()).toList();
 
     private MetricCatalog() {}

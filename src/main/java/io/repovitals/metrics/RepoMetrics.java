@@ -67,8 +67,9 @@ public final class RepoMetrics implements MetricFamily {
      */
     public static List<Outcome> compute(RepoState state, Window window, OptionalLong starsAtWindowStart) {
         Instant asOf = window.asOf();
-        if (!state.asOf().equals(asOf) || state.changesSince().isAfter(window.start())) {
-            throw new IllegalArgumentException("the state was fetched for another window");
+        if (!state.covers(window.start(), asOf)) {
+            throw new IllegalArgumentException("the state covers " + state.since() + " to " + state.asOf()
+                    + ", not the window " + window.start() + " to " + asOf);
         }
         List<Outcome> outcomes = new ArrayList<>();
         Optional<Long> stars = starsAt(state, asOf);
@@ -90,6 +91,7 @@ public final class RepoMetrics implements MetricFamily {
             return Optional.of(state.stargazerCount() - countAfter(state.starTimes().get(), asOf));
         }
         boolean live = !state.fetchedAt().isAfter(asOf.plus(LIVE_TOLERANCE));
+        // Without star times the count now is the count at asOf only when asOf is (nearly) now.
         return live ? Optional.of(state.stargazerCount()) : Optional.empty();
     }
 

@@ -7,6 +7,7 @@ import io.repovitals.config.PublishTarget;
 import io.repovitals.config.Settings;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.github.RequestCounter;
+import io.repovitals.snapshot.SnapshotBuilder;
 import io.repovitals.collect.Datasets;
 import io.repovitals.metrics.MetricCatalog;
 import io.repovitals.metrics.MetricFamily;
@@ -36,6 +37,9 @@ import java.util.Map;
 
 /** collect -> (store) -> (analyse) -> render -> publish, each step a method taking records. */
 public final class Pipeline {
+    /** Repositories collected at once: enough to hide latency, few enough for GitHub's secondary limits. */
+    static final int COLLECT_CONCURRENCY = 4;
+
     private final Settings settings;
     private final Log log;
     private final Clock clock;
@@ -61,34 +65,36 @@ public final class Pipeline {
         }
         Window window = new Window(settings.asOf(), settings.windowDays());
         RepoStateCollector collector = new RepoStateCollector(clock);
+        List<Collected> collected = RepositoryPool.collectAll(repositories, COLLECT_CONCURRENCY,
+                repo -> collectOne(github, collector, repo, window), log);
         List<Snapshot> snapshots = new ArrayList<>();
-        int done = 0;
-        for (RepoRef repo : repositories) {
-            try (Log.Group ignored = log.group("Collecting " + repo)) {
-                snapshots.add(collectOne(github, collector, repo, window));
-            }
-            log.progress("repositories collected", ++done, repositories.size());
+        for (Collected one : collected) {
+            snapshots.add(one.snapshot());
         }
         return snapshots;
     }
 
-    private Snapshot collectOne(GitHubClients github, RepoStateCollector collector, RepoRef repo, Window window) {
+    /** One repository's snapshot and what to say about it, logged in name order once all are done. */
+    record Collected(Snapshot snapshot, List<String> notes) {}
+
+    private Collected collectOne(GitHubClients github, RepoStateCollector collector, RepoRef repo, Window window) {
         Instant started = clock.instant();
-        RequestCounter.Reading before = github.requests().read();
-        Datasets data = new Datasets().with(RepoState.class, collector.fetch(github, repo, window));
-        // The history store (a later stage) will supply the earlier snapshots; none yet.
-        List<Outcome> outcomes = new ArrayList<>();
-        for (MetricFamily family : MetricCatalog.families()) {
-            outcomes.addAll(family.compute(data, window, List.of()));
+        try (RequestCounter.Tally cost = github.requests().tally()) {
+            Datasets data = new Datasets().with(RepoState.class, collector.fetch(github, repo, window));
+            // The history store (a later stage) will supply the earlier snapshots; none yet.
+            List<Outcome> outcomes = new ArrayList<>();
+            for (MetricFamily family : MetricCatalog.families()) {
+                outcomes.addAll(family.compute(data, window, List.of()));
+            }
+            CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
+                    Duration.between(started, clock.instant()).toMillis(), false);
+            Snapshot snapshot = SnapshotBuilder.build(repo, window, outcomes, List.of(), List.of(), stats);
+            List<String> notes = new ArrayList<>();
+            notes.add(snapshot.metrics().size() + " metrics, " + snapshot.missing().size() + " missing, "
+                    + cost.requests() + " requests");
+            snapshot.missing().forEach((name, reason) -> notes.add("warning:" + name + " missing: " + reason));
+            return new Collected(snapshot, notes);
         }
-        RequestCounter.Reading cost = github.requests().read().since(before);
-        CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
-                Duration.between(started, clock.instant()).toMillis(), false);
-        Snapshot snapshot = io.repovitals.snapshot.SnapshotBuilder.build(repo, window, outcomes, List.of(), List.of(), stats);
-        log.info(repo + ": " + snapshot.metrics().size() + " metrics, " + snapshot.missing().size() + " missing, "
-                + cost.requests() + " requests");
-        snapshot.missing().forEach((name, reason) -> log.warning(repo + ": " + name + " missing: " + reason));
-        return snapshot;
     }
 
     /** The offline demo: the bundled sample history through render and the run's files. Returns report.md. */

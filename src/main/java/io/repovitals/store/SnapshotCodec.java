@@ -2,11 +2,14 @@ package io.repovitals.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.repovitals.model.Snapshot;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Snapshot files as JSON (contract.md "Snapshot file"): ISO-8601 instants, stable key order, pretty-printed. */
@@ -37,6 +40,62 @@ public final class SnapshotCodec {
                     + " is newer than this program reads (" + Snapshot.SCHEMA_VERSION + ")");
         }
         return snapshot;
+    }
+
+    /**
+     * Parses a snapshot file's bytes as stored in the history branch (UTF-8), with the same checks
+     * as {@link #read(String)}. A file from a newer program is recognised even when its new fields
+     * break parsing, so the reason given is the version, not a confusing parse error.
+     */
+    public static Snapshot read(byte[] json) throws IOException {
+        Snapshot snapshot;
+        try {
+            snapshot = JSON.readValue(json, Snapshot.class);
+        } catch (IOException | RuntimeException e) {
+            int version = peekSchemaVersion(json);
+            if (version > Snapshot.SCHEMA_VERSION) {
+                throw newer(version);
+            }
+            throw e;
+        }
+        if (snapshot.schemaVersion() > Snapshot.SCHEMA_VERSION) {
+            throw newer(snapshot.schemaVersion());
+        }
+        return snapshot;
+    }
+
+    /** The encoded bytes of a snapshot file (UTF-8, as {@link #write(Snapshot)}). */
+    public static byte[] bytes(Snapshot snapshot) {
+        return write(snapshot).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One line saying why {@link #read} refused a file, without Jackson's multi-line source excerpt. */
+    public static String describe(Exception failure) {
+        String text;
+        if (failure instanceof JsonProcessingException json) {
+            String location = json.getLocation() == null ? ""
+                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+            text = "not a valid snapshot: " + json.getOriginalMessage() + location;
+        } else if (failure instanceof IllegalArgumentException) {
+            text = failure.getMessage();
+        } else {
+            text = "not a valid snapshot: " + failure;
+        }
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static int peekSchemaVersion(byte[] json) {
+        try {
+            JsonNode version = JSON.readTree(json).path("schemaVersion");
+            return version.canConvertToInt() ? version.asInt() : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static IllegalArgumentException newer(int version) {
+        return new IllegalArgumentException("snapshot schemaVersion " + version
+                + " is newer than this program reads (" + Snapshot.SCHEMA_VERSION + ")");
     }
 
     private static String toJson(Object value) {

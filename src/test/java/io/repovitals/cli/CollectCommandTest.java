@@ -178,4 +178,34 @@ class CollectCommandTest {
         github.verify(2, getRequestedFor(urlMatching("/api/v3/.*"))
                 .withHeader("User-Agent", matching("repo-vitals/.+")));
     }
+
+    @Test
+    void should_collect_in_parallel_yet_report_in_name_order_with_each_repositorys_own_cost() throws Exception {
+        for (String name : new String[] {"f", "e", "d", "c", "b", "a"}) {
+            github.stubFor(GitHubFake.graphql("octo-org", name)
+                    .willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json").withFixedDelay(150)));
+        }
+
+        CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/f,octo-org/e,octo-org/d,octo-org/c,octo-org/b,octo-org/a");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode snapshots = JSON.readTree(run.out());
+        assertThat(snapshots.findValuesAsText("repository"))
+                .containsExactly("octo-org/a", "octo-org/b", "octo-org/c", "octo-org/d", "octo-org/e", "octo-org/f");
+        // Each repository counts its own single request, although four ran at once.
+        assertThat(snapshots.findValues("requests")).extracting(JsonNode::asInt).containsOnly(1);
+    }
+
+    @Test
+    void should_go_on_with_the_other_repositories_when_one_fails() throws Exception {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
+        github.stubFor(GitHubFake.graphql("octo-org", "broken").willReturn(aResponse().withStatus(500)));
+
+        CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/widgets,octo-org/broken");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).findValuesAsText("repository")).containsExactly("octo-org/widgets");
+        assertThat(run.errorLines()).singleElement().asString()
+                .isEqualTo("error: octo-org/broken: GitHub answered HTTP 500 at " + github.baseUrl() + "/graphql");
+    }
 }

@@ -58,7 +58,7 @@ class RunCommandTest {
         // The mask comes before anything else, and the token appears nowhere but in that command.
         assertThat(run.outLines().get(0)).isEqualTo("::add-mask::" + GitHubFake.TOKEN);
         assertThat(run.all().split(GitHubFake.TOKEN, -1)).hasSize(2);
-        assertThat(run.out()).contains("::group::Collecting octo-org/widgets").contains("::endgroup::");
+        assertThat(run.out()).contains("::group::Collected octo-org/widgets").contains("::endgroup::");
         // A metric that cannot be had becomes a warning annotation, not a failure.
         assertThat(run.outLines()).anySatisfy(line ->
                 assertThat(line).startsWith("::warning::octo-org/widgets: repo.stars_gained missing: GitHub withholds star times"));

@@ -26,6 +26,7 @@ import java.util.OptionalLong;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -82,7 +83,7 @@ class RepoStateCollectorTest {
         // exactly asOf (closed then and now). 10 - 2 open now + 1 open then = 9.
         assertThat(values.get("repo.open_issues")).isEqualTo(9.0);
         // 4 open PRs now. One merged 11-21 (open then), one opened after asOf (open now, not then); the third
-        // was last updated before asOf, so its state then is its state now. 4 - 1 + 1 = 4.
+        // was last updated before the window start, which ends the list. 4 - 1 + 1 = 4.
         assertThat(values.get("repo.open_prs")).isEqualTo(4.0);
         // Each list's oldest item on page one is already older than it needs to be: no second page.
         assertThat(clients.requests().total()).isEqualTo(1);
@@ -143,5 +144,42 @@ class RepoStateCollectorTest {
                     assertThat(e.kind()).isEqualTo(GitHubException.Kind.NOT_FOUND);
                     assertThat(e.getMessage()).isEqualTo("repository octo-org/nope not found, or not visible to this token");
                 });
+    }
+
+    @Test
+    void should_state_every_day_of_a_range_from_one_fetch() {
+        github.stubFor(GitHubFake.graphql("octo-org", "range").willReturn(GitHubFake.json("github/graphql/repo-state-range.json")));
+        github.stubFor(post(urlPathEqualTo("/graphql"))
+                .withRequestBody(matchingJsonPath("$.variables.id", equalTo("I_kwDOissueX")))
+                .withRequestBody(matchingJsonPath("$.variables.after", equalTo("EV1")))
+                .willReturn(GitHubFake.json("github/graphql/repo-state-events-issueX.json")));
+        GitHubClients clients = clients();
+        Instant since = Instant.parse("2026-11-01T00:00:00Z");
+
+        RepoState state = new RepoStateCollector(Clock.fixed(AS_OF, ZoneOffset.UTC))
+                .fetch(clients, RepoRef.parse("octo-org/range"), since, AS_OF);
+
+        // One page of everything, plus one follow-up for issue X, whose events overflow the first page.
+        assertThat(clients.requests().total()).isEqualTo(2);
+        // 5 open issues now, Y among them; X is closed now. X: closed 11-05, reopened 11-10, closed 11-15 (the
+        // last from the follow-up). Y: opened 11-08, never closed. Base without the changed ones: 5 - 1 = 4.
+        // Stars: 50 now, starred 11-19T12, 11-09T12 and 11-02T12.
+        Map<String, Object> nov04 = day(state, "2026-11-04"); // X open (before its first close), Y not yet
+        assertThat(nov04.get("repo.open_issues")).isEqualTo(5.0);
+        assertThat(nov04.get("repo.stars")).isEqualTo(48.0);
+        Map<String, Object> nov07 = day(state, "2026-11-07"); // X closed, Y not yet
+        assertThat(nov07.get("repo.open_issues")).isEqualTo(4.0);
+        Map<String, Object> nov10 = day(state, "2026-11-10"); // window [11-09, 11-10): the 11-09 star
+        assertThat(nov10.get("repo.stars_gained")).isEqualTo(1.0);
+        assertThat(nov10.get("repo.stars")).isEqualTo(49.0);
+        Map<String, Object> nov12 = day(state, "2026-11-12"); // X reopened, Y open
+        assertThat(nov12.get("repo.open_issues")).isEqualTo(6.0);
+        Map<String, Object> nov18 = day(state, "2026-11-18"); // X closed again, Y open
+        assertThat(nov18.get("repo.open_issues")).isEqualTo(5.0);
+    }
+
+    private static Map<String, Object> day(RepoState state, String date) {
+        Window oneDay = new Window(Instant.parse(date + "T00:00:00Z"), 1);
+        return values(RepoMetrics.compute(state, oneDay, OptionalLong.empty()));
     }
 }

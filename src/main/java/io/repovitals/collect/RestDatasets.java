@@ -1,0 +1,62 @@
+package io.repovitals.collect;
+
+import io.repovitals.config.DoraSource;
+import io.repovitals.github.GitHubClients;
+import io.repovitals.model.RepoRef;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The REST half of a repository's collection in one call: {@link WorkflowRuns}, {@link Deployments}
+ * and {@link Traffic}, each into {@link Datasets#fetch} so that a failure leaves that dataset absent
+ * with its reason (and the snapshot partial when the failure was transient). Order: runs, then
+ * deployments, then traffic, so a tight request budget goes to ci.* and dora.* first. With
+ * {@code dora-source: workflow:<file>} the deployments come from the runs already fetched, for no
+ * request at all.
+ */
+public final class RestDatasets {
+    private final WorkflowRunsCollector runs = new WorkflowRunsCollector();
+    private final DeploymentsCollector deployments;
+    private final TrafficCollector traffic = new TrafficCollector();
+    private final DoraSource source;
+
+    /** Source {@code deployments} in environment {@code production}. */
+    public RestDatasets() {
+        this(new DoraSource.Deployments(), DeploymentsCollector.DEFAULT_ENVIRONMENT);
+    }
+
+    /**
+     * @param source      the setting {@code dora-source}
+     * @param environment the setting {@code dora-environment}
+     */
+    public RestDatasets(DoraSource source, String environment) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.deployments = new DeploymentsCollector(source, environment, DeploymentsCollector.DEFAULT_LOOKBACK);
+    }
+
+    /**
+     * @param defaultBranch   {@link RepoState#defaultBranch()}; empty for an empty repository
+     * @param since           the start of the earliest window to compute (a backfill's first day minus windowDays)
+     * @param firstWindowAsOf the earliest asOf to compute ({@code asOf} for a weekly run)
+     */
+    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
+                              Optional<String> defaultBranch, Instant firstWindowAsOf) {
+        data.fetch(WorkflowRuns.class, () -> runs.fetch(github, repo, since, asOf, defaultBranch, firstWindowAsOf));
+        if (source instanceof DoraSource.Workflow workflow && data.get(WorkflowRuns.class).isPresent()) {
+            data.with(Deployments.class, DeploymentsCollector.fromWorkflowRuns(data.get(WorkflowRuns.class).get(), workflow.file()));
+        } else {
+            data.fetch(Deployments.class, () -> deployments.fetch(github, repo, since, asOf, defaultBranch));
+        }
+        data.fetch(Traffic.class, () -> traffic.fetch(github, repo, since, asOf));
+        return data;
+    }
+
+    /** A weekly run: one window {@code [asOf - windowDays, asOf)}. */
+    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant asOf, int windowDays,
+                              Optional<String> defaultBranch) {
+        return fetchInto(data, github, repo, asOf.minus(Duration.ofDays(windowDays)), asOf, defaultBranch, asOf);
+    }
+}

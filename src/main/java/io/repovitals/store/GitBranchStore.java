@@ -1,0 +1,286 @@
+package io.repovitals.store;
+
+import io.repovitals.model.RepoRef;
+import io.repovitals.model.Snapshot;
+import io.repovitals.runtime.Log;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.util.FS;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The history kept in a branch of a git remote (contract.md "The history branch"), with JGit
+ * alone: the branch is fetched into an {@link InMemoryRepository} (no working tree, no
+ * {@code git} binary, nothing written next to the user's checkout), this run's files become one
+ * commit on its tip, and the push names the tip it was built on. When another run pushed first,
+ * the push is refused, and the same files are applied again on the new tip and pushed again.
+ *
+ * <p>Commits are made as {@link #NAME} &lt;{@link #EMAIL}&gt;, author and committer, so that the
+ * history branch is recognisable and never carries the identity of whoever triggered the run.
+ *
+ * <p>One instance serves one run: it fetches once, and {@link #load} after {@link #save} reads
+ * what was just pushed without fetching again.
+ */
+public final class GitBranchStore implements HistoryStore {
+    public static final String NAME = "repo-vitals";
+    public static final String EMAIL = "repo-vitals@users.noreply.github.com";
+    private static final int TIMEOUT_SECONDS = 60;
+
+    private final HistoryRemote remote;
+    private final String branch;
+    private final String ref;
+    private final Log log;
+    private final Clock clock;
+    private final Retry retry;
+    private final Repository repository;
+    private boolean fetched;
+    private ObjectId tip;
+
+    public GitBranchStore(HistoryRemote remote, String branch, Log log) {
+        this(remote, branch, log, Clock.systemUTC(), Retry.defaults());
+    }
+
+    /** @param clock stamps the commits; tests pass a fixed one */
+    public GitBranchStore(HistoryRemote remote, String branch, Log log, Clock clock, Retry retry) {
+        this.remote = Objects.requireNonNull(remote, "remote");
+        this.ref = Constants.R_HEADS + Objects.requireNonNull(branch, "branch");
+        if (!Repository.isValidRefName(ref)) {
+            throw new IllegalArgumentException("'" + branch + "' is not a valid branch name");
+        }
+        this.branch = branch;
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        try {
+            // The FS is only used to resolve local remotes; the repository itself never touches the disk.
+            this.repository = new InMemoryRepository.Builder()
+                    .setRepositoryDescription(new DfsRepositoryDescription("history"))
+                    .setFS(FS.DETECTED)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public History load(RepoRef repo) {
+        return load(repo, null);
+    }
+
+    @Override
+    public synchronized History load(RepoRef repo, LocalDate since) {
+        Objects.requireNonNull(repo, "repo");
+        if (!fetched) {
+            tip = fetch();
+        }
+        if (tip == null) {
+            return History.empty(repo);
+        }
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            History history = HistoryReader.read(reader, walk.parseCommit(tip).getTree(), repo, since);
+            for (UnreadableFile file : history.unreadable()) {
+                log.warning("history: skipped " + file.path() + ": " + file.reason());
+            }
+            return history;
+        } catch (IOException e) {
+            throw new HistoryException(HistoryException.Kind.FAILED,
+                    "history: cannot read branch '" + branch + "': " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public synchronized SaveResult save(List<Snapshot> snapshots, List<Chart> charts, String runId) {
+        TreeUpdate.Files files = TreeUpdate.Files.of(snapshots, charts);
+        for (int attempt = 1; ; attempt++) {
+            ObjectId base = fetch();
+            TreeUpdate.Result update = apply(base, files, runId);
+            for (UnreadableFile file : update.kept()) {
+                log.warning("history: kept " + file.path() + ": " + file.reason());
+            }
+            if (update.commit() == null) {
+                tip = base;
+                log.info("history: branch '" + branch + "' already holds this run's files");
+                return new SaveResult(base == null ? "" : base.name(), false, attempt, List.of(), update.kept());
+            }
+            String refused = push(update.commit(), base);
+            if (refused == null) {
+                tip = update.commit();
+                log.info("history: pushed " + update.written().size() + " files to '" + branch + "' as "
+                        + tip.abbreviate(7).name() + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+                return new SaveResult(tip.name(), true, attempt, update.written(), update.kept());
+            }
+            if (attempt >= retry.attempts()) {
+                throw new HistoryException(HistoryException.Kind.CONTENDED, "history: gave up pushing to branch '"
+                        + branch + "' at " + remote + " after " + attempt + " attempts: other runs kept pushing first", null);
+            }
+            java.time.Duration wait = retry.delayAfter(attempt);
+            log.info("history: " + refused + "; applying this run's files on the new tip in "
+                    + wait.toMillis() + " ms (attempt " + (attempt + 1) + "/" + retry.attempts() + ")");
+            sleep(wait);
+        }
+    }
+
+    /** The run's in-memory repository, for tests that look into it. */
+    Repository repository() {
+        return repository;
+    }
+
+    private TreeUpdate.Result apply(ObjectId base, TreeUpdate.Files files, String runId) {
+        PersonIdent identity = new PersonIdent(NAME, EMAIL, clock.instant(), ZoneOffset.UTC);
+        try {
+            return TreeUpdate.apply(repository, base, files, identity, runId);
+        } catch (IOException e) {
+            throw new HistoryException(HistoryException.Kind.FAILED,
+                    "history: cannot build the commit for branch '" + branch + "': " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The remote branch's tip after fetching it, or null when the branch does not exist yet. Only
+     * this one branch is fetched, but with its whole history: a depth-1 fetch into an
+     * InMemoryRepository breaks on the next fetch (JGit 7.8.1 negotiates past the shallow boundary,
+     * "Missing commit"), and a run must be able to fetch again after a refused push.
+     */
+    private ObjectId fetch() {
+        try (Transport transport = open()) {
+            Ref advertised;
+            try (FetchConnection connection = transport.openFetch()) {
+                advertised = connection.getRef(ref);
+            }
+            fetched = true;
+            if (advertised == null) {
+                return null;
+            }
+            String tracking = Constants.R_REMOTES + "origin/" + branch;
+            transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + tracking)));
+            Ref fetchedRef = repository.exactRef(tracking);
+            if (fetchedRef == null || !fetchedRef.getObjectId().equals(advertised.getObjectId())) {
+                // The branch moved between listing and fetching: take what was fetched, the push checks it anyway.
+                return fetchedRef == null ? advertised.getObjectId() : fetchedRef.getObjectId();
+            }
+            return fetchedRef.getObjectId();
+        } catch (IOException e) {
+            throw failure("fetch", e);
+        }
+    }
+
+    /** Null when the push landed, else why it was refused in a way that a retry on the new tip can fix. */
+    private String push(ObjectId commit, ObjectId base) {
+        try (Transport transport = open()) {
+            RemoteRefUpdate update = new RemoteRefUpdate(repository, commit.name(), ref, false, null,
+                    base == null ? ObjectId.zeroId() : base);
+            RemoteRefUpdate result = transport.push(NullProgressMonitor.INSTANCE, List.of(update)).getRemoteUpdate(ref);
+            switch (result.getStatus()) {
+                case OK, UP_TO_DATE:
+                    return null;
+                case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
+                    return "another run pushed first";
+                case REJECTED_OTHER_REASON:
+                    String message = result.getMessage() == null ? "" : result.getMessage();
+                    // A server updating the ref for a concurrent push reports a lock failure: same cause, same cure.
+                    if (message.toLowerCase(Locale.ROOT).contains("lock")) {
+                        return "another run was pushing at the same time";
+                    }
+                    throw new HistoryException(HistoryException.Kind.PUSH_REJECTED, "history: the server at " + remote
+                            + " refused the push to branch '" + branch + "': " + oneLine(remote.redact(message)), null);
+                default:
+                    throw new HistoryException(HistoryException.Kind.PUSH_REJECTED, "history: the push to branch '"
+                            + branch + "' at " + remote + " ended as " + result.getStatus(), null);
+            }
+        } catch (IOException e) {
+            throw failure("push to", e);
+        }
+    }
+
+    private Transport open() throws IOException {
+        try {
+            Transport transport = Transport.open(repository, remote.uri());
+            transport.setCredentialsProvider(remote.credentials());
+            transport.setTimeout(TIMEOUT_SECONDS);
+            return transport;
+        } catch (NotSupportedException e) {
+            throw new HistoryException(HistoryException.Kind.FAILED,
+                    "history: the remote " + remote + " is not a URL or path git can use", e);
+        }
+    }
+
+    /** One line naming what failed and what to do, never the token. */
+    private HistoryException failure(String action, IOException e) {
+        String detail = oneLine(remote.redact(chain(e)));
+        String lower = detail.toLowerCase(Locale.ROOT);
+        String prefix = "history: cannot " + action + " branch '" + branch + "' at " + remote + ": ";
+        if (e instanceof NoRemoteRepositoryException || lower.contains("repository not found")) {
+            return new HistoryException(HistoryException.Kind.UNREACHABLE,
+                    prefix + "no git repository there (check history-remote)", e);
+        }
+        if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains(" 401")
+                || lower.contains(" 403") || lower.contains("forbidden") || lower.contains("not permitted")) {
+            return new HistoryException(HistoryException.Kind.AUTH_REJECTED, prefix
+                    + "the token was rejected (it needs 'contents: write' on that repository to store the history)", e);
+        }
+        if (e instanceof TransportException && hasNetworkCause(e)) {
+            return new HistoryException(HistoryException.Kind.UNREACHABLE, prefix + "the server cannot be reached ("
+                    + detail + ")", e);
+        }
+        return new HistoryException(HistoryException.Kind.FAILED, prefix + detail, e);
+    }
+
+    private static boolean hasNetworkCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The messages of the exception and its causes, most specific last, without repeats. */
+    private static String chain(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (!text.toString().contains(message)) {
+                text.append(text.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return text.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private void sleep(java.time.Duration wait) {
+        try {
+            retry.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HistoryException(HistoryException.Kind.CONTENDED,
+                    "history: interrupted while waiting to push to branch '" + branch + "' again", null);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.repovitals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+import java.io.IOException;
+
+/**
+ * Fixtures derived from the recorded bodies in shared/github/rest-samples: each item is a copy of a
+ * recorded one with only the named fields edited, so every other field keeps GitHub's real shape.
+ */
+public final class RestSamples {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RestSamples() {}
+
+    public static JsonNode sample(String file) {
+        try {
+            return JSON.readTree(GitHubFake.restSample(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A copy of actions-runs.json's first run (7842875274: completed, success, run_started_at = created_at)
+     * with these fields set; {@code conclusion} null for a run still in progress.
+     */
+    public static ObjectNode run(long id, String path, String branch, String status, String conclusion,
+                                 String createdAt, String runStartedAt, String updatedAt) {
+        ObjectNode run = sample("actions-runs.json").path("workflow_runs").get(0).deepCopy();
+        run.put("id", id);
+        run.put("path", path);
+        run.put("head_branch", branch);
+        run.put("status", status);
+        run.put("conclusion", conclusion);
+        run.put("created_at", createdAt);
+        run.put("run_started_at", runStartedAt);
+        run.put("updated_at", updatedAt);
+        return run;
+    }
+
+    /** The actions-runs.json envelope {@code {total_count, workflow_runs[]}}. */
+    public static String runsPage(long totalCount, JsonNode... runs) {
+        ObjectNode page = JSON.createObjectNode();
+        page.put("total_count", totalCount);
+        ArrayNode list = page.putArray("workflow_runs");
+        for (JsonNode run : runs) {
+            list.add(run);
+        }
+        return page.toString();
+    }
+
+    /**
+     * A copy of deployments.json's only deployment (315601563) with id, environment and created_at set.
+     * Its {@code payload} is kept as recorded, a JSON string, unless {@code objectPayload}.
+     */
+    public static ObjectNode deployment(long id, String environment, String createdAt, boolean objectPayload) {
+        ObjectNode deployment = sample("deployments.json").get(0).deepCopy();
+        deployment.put("id", id);
+        deployment.put("environment", environment);
+        deployment.put("created_at", createdAt);
+        deployment.put("updated_at", createdAt);
+        deployment.put("production_environment", environment.equals("production"));
+        if (objectPayload) {
+            deployment.putObject("payload").put("user", "atmos").put("room_id", 123456);
+        }
+        return deployment;
+    }
+
+    /** A copy of deployment-statuses.json's only status (state queued) with state and created_at set. */
+    public static ObjectNode status(String state, String createdAt) {
+        ObjectNode status = sample("deployment-statuses.json").get(0).deepCopy();
+        status.put("state", state);
+        status.put("created_at", createdAt);
+        status.put("updated_at", createdAt);
+        return status;
+    }
+
+    /** A copy of releases.json's item {@code index} (0 = v2.12.8 ... 4 = v2.12.4). */
+    public static ObjectNode release(int index) {
+        return sample("releases.json").get(index).deepCopy();
+    }
+
+    /** traffic-views.json or traffic-clones.json with every timestamp moved by {@code days} (its counts unchanged). */
+    public static String shiftedTraffic(String file, String list, long days) {
+        ObjectNode body = sample(file).deepCopy();
+        for (JsonNode point : body.path(list)) {
+            java.time.Instant at = java.time.Instant.parse(point.path("timestamp").asText());
+            ((ObjectNode) point).put("timestamp", at.plus(java.time.Duration.ofDays(days)).toString());
+        }
+        return body.toString();
+    }
+
+    public static String array(JsonNode... items) {
+        ArrayNode array = JSON.createArrayNode();
+        for (JsonNode item : items) {
+            array.add(item);
+        }
+        return array.toString();
+    }
+}

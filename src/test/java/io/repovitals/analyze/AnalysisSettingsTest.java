@@ -1,0 +1,42 @@
+package io.repovitals.analyze;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AnalysisSettingsTest {
+
+    @Test
+    void should_default_to_the_issues_values() {
+        AnalysisSettings defaults = AnalysisSettings.DEFAULTS;
+
+        assertThat(defaults.trendDays()).isEqualTo(90);
+        assertThat(defaults.forecastDays()).isEqualTo(30);
+        assertThat(defaults.weights().asMap()).containsExactly(
+                java.util.Map.entry("contributors", 0.30), java.util.Map.entry("pr_throughput", 0.20),
+                java.util.Map.entry("review_velocity", 0.20), java.util.Map.entry("issue_freshness", 0.15),
+                java.util.Map.entry("fork_growth", 0.15));
+        assertThat(defaults.forecastMetrics()).contains("repo.stars", "repo.forks");
+        assertThat(defaults.dora().source()).contains("2023 State of DevOps");
+    }
+
+    @Test
+    void should_reject_windows_too_short_to_mean_anything() {
+        assertThatThrownBy(() -> AnalysisSettings.DEFAULTS.withDays(6, 30))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trend-days");
+        assertThatThrownBy(() -> AnalysisSettings.DEFAULTS.withDays(90, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forecast-days");
+    }
+
+    @Test
+    void should_reject_reference_bands_that_would_reward_a_worse_value() {
+        assertThatThrownBy(() -> ReferenceBands.of(0, 0, 10, 80, 5, 90))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("increase");
+        assertThatThrownBy(() -> ReferenceBands.of(0, 0, 10, 80, 20, 50))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one way");
+    }
+}

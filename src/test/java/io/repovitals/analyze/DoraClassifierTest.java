@@ -1,0 +1,78 @@
+package io.repovitals.analyze;
+
+import io.repovitals.model.Snapshot;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+/** Band edges of issue 5 (2023 State of DevOps report): each boundary and the value just past it. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DoraClassifierTest {
+    private final DoraClassifier classifier = new DoraClassifier(DoraThresholds.STATE_OF_DEVOPS_2023);
+
+    @ParameterizedTest(name = "{0} deployments a week -> {1}")
+    @CsvSource({
+            "5, ELITE", "4.99, HIGH",       // on demand = deploy days >= 5 a week
+            "1, HIGH", "0.99, MEDIUM",      // at least once a week
+            "0.2333333333333333333, MEDIUM", "0.23, LOW", // at least once a month = 7/30 a week
+            "0, LOW"})
+    void should_band_deployment_frequency(double perWeek, DoraBand band) {
+        assertThat(classifier.rate(DoraKey.DEPLOYMENT_FREQUENCY, perWeek).band()).isEqualTo(band);
+    }
+
+    @ParameterizedTest(name = "lead time {0} h -> {1}")
+    @CsvSource({"23.99, ELITE", "24, HIGH", "167.99, HIGH", "168, MEDIUM", "719.99, MEDIUM", "720, LOW"})
+    void should_band_lead_time_strictly_below_one_day_one_week_one_month(double hours, DoraBand band) {
+        assertThat(classifier.rate(DoraKey.LEAD_TIME, hours).band()).isEqualTo(band);
+    }
+
+    @ParameterizedTest(name = "change failure rate {0} -> {1}")
+    @CsvSource({"0.05, ELITE", "0.0501, HIGH", "0.10, HIGH", "0.1001, MEDIUM", "0.15, MEDIUM", "0.1501, LOW"})
+    void should_band_change_failure_rate_at_or_below_5_10_15_percent(double rate, DoraBand band) {
+        assertThat(classifier.rate(DoraKey.CHANGE_FAILURE_RATE, rate).band()).isEqualTo(band);
+    }
+
+    @ParameterizedTest(name = "restore {0} h -> {1}")
+    @CsvSource({"0.99, ELITE", "1, HIGH", "23.99, HIGH", "24, MEDIUM", "167.99, MEDIUM", "168, LOW"})
+    void should_band_time_to_restore_strictly_below_one_hour_one_day_one_week(double hours, DoraBand band) {
+        assertThat(classifier.rate(DoraKey.TIME_TO_RESTORE, hours).band()).isEqualTo(band);
+    }
+
+    @Test
+    void should_rate_the_latest_snapshot_label_the_source_and_skip_missing_keys() {
+        List<Snapshot> history = Histories.daily()
+                .with("dora.lead_time_hours.p50", 200, 30)
+                .with("dora.change_failure_rate", 0.2, 0.04)
+                .build();
+
+        DoraAssessment assessment = classifier.assess(history);
+
+        assertThat(assessment.source()).isEqualTo("2023 State of DevOps report (DORA)");
+        assertThat(assessment.ratings()).extracting(DoraAssessment.Rating::key, DoraAssessment.Rating::band)
+                .containsExactly(tuple(DoraKey.LEAD_TIME, DoraBand.HIGH),
+                        tuple(DoraKey.CHANGE_FAILURE_RATE, DoraBand.ELITE));
+        assertThat(assessment.ratings().get(0).explanation())
+                .isEqualTo("lead time 30.0 h: high (2023 State of DevOps report (DORA))");
+    }
+
+    @Test
+    void should_use_configured_boundaries_and_reject_unordered_ones() {
+        DoraThresholds d = DoraThresholds.STATE_OF_DEVOPS_2023;
+        DoraThresholds strict = new DoraThresholds(d.deployElitePerWeek(), d.deployHighPerWeek(), d.deployMediumPerWeek(),
+                1, 24, 168, d.failureEliteRate(), d.failureHighRate(), d.failureMediumRate(),
+                d.restoreEliteHours(), d.restoreHighHours(), d.restoreMediumHours(), "team targets");
+
+        assertThat(new DoraClassifier(strict).rate(DoraKey.LEAD_TIME, 23).band()).isEqualTo(DoraBand.HIGH);
+        assertThatThrownBy(() -> new DoraThresholds(1, 5, 0.2, 24, 168, 720, 0.05, 0.1, 0.15, 1, 24, 168, "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deployment frequency");
+    }
+}
