@@ -15,10 +15,13 @@ import java.util.Map;
 final class GraphQlNodes {
     private GraphQlNodes() {}
 
-    /** {@code author: null} is a ghost (a deleted account), which is not a bot. */
+    /**
+     * {@code author: null} is a ghost (a deleted account), which is not a bot; so is GitHub's stand-in
+     * account {@code ghost}, which some answers name instead.
+     */
     static Account account(JsonNode author) {
         String login = author.path("login").textValue();
-        if (author.isNull() || author.isMissingNode() || login == null || login.isBlank()) {
+        if (author.isNull() || author.isMissingNode() || login == null || login.isBlank() || login.equalsIgnoreCase("ghost")) {
             return Account.GHOST;
         }
         return new Account(login, Bots.isBot(author.path("__typename").textValue(), login));

@@ -130,6 +130,8 @@ class PullRequestsCollectorTest {
         assertThat(draft.readyAt()).isNull();
         assertThat(draft.draftAt(AS_OF)).isTrue();
         assertThat(find(pulls, 15).author()).isEqualTo(Account.GHOST);
+        // GitHub's stand-in login for deleted accounts is a ghost too.
+        assertThat(find(pulls, 20).comments()).extracting(Comment::author).containsExactly(new Account("dave", false), Account.GHOST);
         assertThat(find(pulls, 13).author().bot()).isTrue();
         assertThat(find(pulls, 10).reviews()).filteredOn(review -> review.state() == PullRequests.Review.State.PENDING)
                 .singleElement().satisfies(review -> assertThat(review.submittedAt()).isNull());
