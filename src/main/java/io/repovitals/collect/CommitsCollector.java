@@ -51,7 +51,8 @@ public final class CommitsCollector {
                 source = "GitHub API; the workspace was not used: " + e.getMessage();
             }
         }
-        return fetchFromApi(github, repo, since, asOf, source);
+        String from = source;
+        return GraphQlNodes.readable("commits of " + repo, () -> fetchFromApi(github, repo, since, asOf, from));
     }
 
     public Commits fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {

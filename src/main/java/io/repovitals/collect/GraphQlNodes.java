@@ -7,9 +7,11 @@ import io.repovitals.github.GraphQlError;
 import io.repovitals.github.GraphQlResponse;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Reading the GraphQL answers of the activity collectors: authors, times, errors. */
 final class GraphQlNodes {
@@ -60,6 +62,19 @@ final class GraphQlNodes {
             String type = first.type().isEmpty() ? "" : first.type() + ": ";
             throw new GitHubException(GitHubException.Kind.BAD_RESPONSE, 200,
                     "GitHub's GraphQL API answered " + what + " with an error (" + type + first.message() + ")");
+        }
+    }
+
+    /**
+     * Runs the reading of an answer, turning data that does not fit (an unknown enum value, a missing
+     * time) into a BAD_RESPONSE failure for this dataset instead of a crash of the run.
+     */
+    static <T> T readable(String what, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+            throw new GitHubException(GitHubException.Kind.BAD_RESPONSE, 200,
+                    "GitHub's GraphQL answer for " + what + " could not be read (" + e.getMessage() + ")", e);
         }
     }
 

@@ -29,6 +29,10 @@ public final class IssuesCollector {
      *                         inside {@link Datasets#fetch}, which turns it into the dataset's absence
      */
     public Issues fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
+        return GraphQlNodes.readable("issues of " + repo, () -> fetchAll(github, repo, since, asOf));
+    }
+
+    private Issues fetchAll(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
         ListPager open = new ListPager("withOpen", "openAfter");
         ListPager closed = new ListPager("withClosed", "closedAfter");
         Map<Integer, Draft> drafts = new LinkedHashMap<>();

@@ -30,6 +30,10 @@ public final class PullRequestsCollector {
      *                         inside {@link Datasets#fetch}, which turns it into the dataset's absence
      */
     public PullRequests fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
+        return GraphQlNodes.readable("pull requests of " + repo, () -> fetchAll(github, repo, since, asOf));
+    }
+
+    private PullRequests fetchAll(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
         ListPager open = new ListPager("withOpen", "openAfter");
         ListPager done = new ListPager("withDone", "doneAfter");
         Map<Integer, Draft> drafts = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -170,6 +171,21 @@ class PullRequestsCollectorTest {
                 assertThat((String) value).isEqualTo("missing: GitHub's GraphQL API answered pull requests of octo-org/widgets"
                         + " with an error (SERVICE_UNAVAILABLE: Something went wrong while executing your query."
                         + " This may be the result of a timeout, or it could be a GitHub bug.)"));
+    }
+
+    @Test
+    void should_leave_the_dataset_absent_when_an_answer_does_not_fit_rather_than_crash() {
+        String body = GitHubFake.resource("github/graphql/pull-requests-week.json").replace("\"PENDING\"", "\"SUPERSEDED\"");
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+        GitHubClients clients = clients();
+
+        Datasets data = new Datasets().fetch(PullRequests.class,
+                () -> new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF));
+
+        assertThat(data.absentReason(PullRequests.class)).startsWith(
+                "GitHub's GraphQL answer for pull requests of octo-org/widgets could not be read (")
+                .contains("SUPERSEDED");
     }
 
     @Test
