@@ -2,6 +2,7 @@ package io.repovitals.collect;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,7 +60,7 @@ public record Commits(Instant since, Instant asOf, String source, Optional<Strin
 
         /** metrics.md commits.authors: the login when linked, else the lower-cased e-mail. */
         public String authorKey() {
-            return login != null ? login.toLowerCase(java.util.Locale.ROOT) : email;
+            return login != null ? login.toLowerCase(Locale.ROOT) : email;
         }
     }
 }

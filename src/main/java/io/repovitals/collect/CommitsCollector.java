@@ -1,7 +1,6 @@
 package io.repovitals.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.repovitals.collect.GraphQlNodes.Unavailable;
 import io.repovitals.github.Bots;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.github.GitHubException;
@@ -40,25 +39,23 @@ public final class CommitsCollector {
     /**
      * @param defaultBranch the default branch's name when already known (repo state has it); needed to use the
      *                      workspace clone, whose checked-out branch may be another
+     * @throws GitHubException on a failure (GraphQL errors with partial data are BAD_RESPONSE, an empty repository
+     *                         NOT_FOUND); meant to run inside {@link Datasets#fetch}
      */
-    public Collected<Commits> fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf,
-                                    Optional<String> defaultBranch) {
+    public Commits fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf, Optional<String> defaultBranch) {
         String source = "GitHub API";
         if (workspace.isPresent() && defaultBranch.isPresent()) {
             try {
-                return Collected.of(Commits.class, WorkspaceCommits.read(workspace.get(), repo, defaultBranch.get(), since, asOf));
-            } catch (Unavailable e) {
+                return WorkspaceCommits.read(workspace.get(), repo, defaultBranch.get(), since, asOf);
+            } catch (WorkspaceCommits.Unusable e) {
                 source = "GitHub API; the workspace was not used: " + e.getMessage();
             }
         }
-        try {
-            return Collected.of(Commits.class, fetchFromApi(github, repo, since, asOf, source));
-        } catch (Unavailable | GitHubException e) {
-            return Collected.absent(Commits.class, e.getMessage());
-        }
+        String from = source;
+        return GraphQlNodes.readable("commits of " + repo, () -> fetchFromApi(github, repo, since, asOf, from));
     }
 
-    public Collected<Commits> fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
+    public Commits fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
         return fetch(github, repo, since, asOf, Optional.empty());
     }
 
@@ -76,11 +73,11 @@ public final class CommitsCollector {
             JsonNode repository = GraphQlNodes.repository(github.graphql().execute(QUERY, variables), "commits of " + repo);
             JsonNode branch = repository.path("defaultBranchRef");
             if (branch.isNull() || branch.isMissingNode()) {
-                throw new Unavailable("the repository is empty (no default branch)");
+                throw GraphQlNodes.emptyRepository("commits");
             }
             JsonNode history = branch.path("target").path("history");
             if (history.isMissingNode()) {
-                throw new Unavailable("the default branch does not point at a commit");
+                throw new GitHubException(GitHubException.Kind.NOT_FOUND, 200, "the default branch does not point at a commit");
             }
             for (JsonNode node : history.path("nodes")) {
                 Instant committed = Instant.parse(node.path("committedDate").asText());

@@ -2,29 +2,28 @@ package io.repovitals.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.repovitals.github.Bots;
+import io.repovitals.github.GitHubException;
 import io.repovitals.github.GraphQlError;
 import io.repovitals.github.GraphQlResponse;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Reading the GraphQL answers of the activity collectors: authors, times, errors. */
 final class GraphQlNodes {
     private GraphQlNodes() {}
 
-    /** Thrown inside a collector when its dataset cannot be had; the message is the user-facing reason. */
-    static final class Unavailable extends RuntimeException {
-        Unavailable(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
-    /** {@code author: null} is a ghost (a deleted account), which is not a bot. */
+    /**
+     * {@code author: null} is a ghost (a deleted account), which is not a bot; so is GitHub's stand-in
+     * account {@code ghost}, which some answers name instead.
+     */
     static Account account(JsonNode author) {
         String login = author.path("login").textValue();
-        if (author.isNull() || author.isMissingNode() || login == null || login.isBlank()) {
+        if (author.isNull() || author.isMissingNode() || login == null || login.isBlank() || login.equalsIgnoreCase("ghost")) {
             return Account.GHOST;
         }
         return new Account(login, Bots.isBot(author.path("__typename").textValue(), login));
@@ -44,14 +43,15 @@ final class GraphQlNodes {
     }
 
     /**
-     * The repository object, or Unavailable when the answer has errors: partial data may miss items
-     * anywhere, so the whole dataset goes absent with GitHub's message rather than be silently short.
+     * The repository object. GraphQL {@code errors} with partial data become a BAD_RESPONSE failure
+     * (transient: the snapshot is partial): the data may miss items anywhere, so the whole dataset goes
+     * absent with GitHub's message rather than be silently short.
      */
     static JsonNode repository(GraphQlResponse response, String what) {
         failOnErrors(response, what);
         JsonNode repository = response.data().path("repository");
         if (repository.isMissingNode() || repository.isNull()) {
-            throw new Unavailable("GitHub's GraphQL answer for " + what + " has no repository");
+            throw new GitHubException(GitHubException.Kind.BAD_RESPONSE, 200, "GitHub's GraphQL answer for " + what + " has no repository");
         }
         return repository;
     }
@@ -60,8 +60,27 @@ final class GraphQlNodes {
         if (!response.errors().isEmpty()) {
             GraphQlError first = response.errors().get(0);
             String type = first.type().isEmpty() ? "" : first.type() + ": ";
-            throw new Unavailable("GitHub's GraphQL API answered " + what + " with an error (" + type + first.message() + ")");
+            throw new GitHubException(GitHubException.Kind.BAD_RESPONSE, 200,
+                    "GitHub's GraphQL API answered " + what + " with an error (" + type + first.message() + ")");
         }
+    }
+
+    /**
+     * Runs the reading of an answer, turning data that does not fit (an unknown enum value, a missing
+     * time) into a BAD_RESPONSE failure for this dataset instead of a crash of the run.
+     */
+    static <T> T readable(String what, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+            throw new GitHubException(GitHubException.Kind.BAD_RESPONSE, 200,
+                    "GitHub's GraphQL answer for " + what + " could not be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** An empty repository has no default branch, hence no commits or pull requests: absent, not 0 (a lasting answer). */
+    static GitHubException emptyRepository(String what) {
+        return new GitHubException(GitHubException.Kind.NOT_FOUND, 200, "the repository is empty (no default branch), so it has no " + what);
     }
 
     /** Where a nested list stands: whether it has more than the page that came with its item, and from where. */

@@ -2,7 +2,6 @@ package io.repovitals.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.repovitals.collect.GraphQlNodes.Overflow;
-import io.repovitals.collect.GraphQlNodes.Unavailable;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.github.GitHubException;
 import io.repovitals.github.GraphQlQuery;
@@ -25,12 +24,12 @@ public final class IssuesCollector {
     static final GraphQlQuery QUERY = GraphQlQuery.load("issues");
     static final GraphQlQuery MORE = GraphQlQuery.load("issue-more");
 
-    public Collected<Issues> fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
-        try {
-            return Collected.of(Issues.class, fetchAll(github, repo, since, asOf));
-        } catch (Unavailable | GitHubException e) {
-            return Collected.absent(Issues.class, e.getMessage());
-        }
+    /**
+     * @throws GitHubException on a failure (GraphQL errors with partial data are BAD_RESPONSE); meant to run
+     *                         inside {@link Datasets#fetch}, which turns it into the dataset's absence
+     */
+    public Issues fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
+        return GraphQlNodes.readable("issues of " + repo, () -> fetchAll(github, repo, since, asOf));
     }
 
     private Issues fetchAll(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {

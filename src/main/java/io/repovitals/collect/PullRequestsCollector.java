@@ -2,7 +2,6 @@ package io.repovitals.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.repovitals.collect.GraphQlNodes.Overflow;
-import io.repovitals.collect.GraphQlNodes.Unavailable;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.github.GitHubException;
 import io.repovitals.github.GraphQlQuery;
@@ -26,12 +25,12 @@ public final class PullRequestsCollector {
     static final GraphQlQuery QUERY = GraphQlQuery.load("pull-requests");
     static final GraphQlQuery MORE = GraphQlQuery.load("pull-request-more");
 
-    public Collected<PullRequests> fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
-        try {
-            return Collected.of(PullRequests.class, fetchAll(github, repo, since, asOf));
-        } catch (Unavailable | GitHubException e) {
-            return Collected.absent(PullRequests.class, e.getMessage());
-        }
+    /**
+     * @throws GitHubException on a failure (GraphQL errors with partial data are BAD_RESPONSE); meant to run
+     *                         inside {@link Datasets#fetch}, which turns it into the dataset's absence
+     */
+    public PullRequests fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
+        return GraphQlNodes.readable("pull requests of " + repo, () -> fetchAll(github, repo, since, asOf));
     }
 
     private PullRequests fetchAll(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
@@ -50,7 +49,7 @@ public final class PullRequestsCollector {
             if (first) {
                 defaultBranch = repository.path("defaultBranchRef").path("name").textValue();
                 if (defaultBranch == null) {
-                    throw new Unavailable("the repository is empty (no default branch), so it has no pull requests");
+                    throw GraphQlNodes.emptyRepository("pull requests");
                 }
                 first = false;
             }

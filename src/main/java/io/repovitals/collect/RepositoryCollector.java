@@ -6,7 +6,6 @@ import io.repovitals.model.RepoRef;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,13 +17,8 @@ import java.util.Optional;
  * ends the run (from the first request, the repo state).
  */
 public final class RepositoryCollector {
-    /** contributors.bus_factor looks at the default branch's commits of the 90 days before asOf. */
-    static final Duration BUS_FACTOR_SPAN = Duration.ofDays(90);
-
     private final RepoStateCollector repoState;
-    private final PullRequestsCollector pullRequests = new PullRequestsCollector();
-    private final IssuesCollector issues = new IssuesCollector();
-    private final CommitsCollector commits;
+    private final ActivityDatasets activity;
     private final RestDatasets rest;
 
     /**
@@ -34,7 +28,7 @@ public final class RepositoryCollector {
      */
     public RepositoryCollector(Clock clock, Optional<Path> workspace, DoraSource doraSource, String doraEnvironment) {
         this.repoState = new RepoStateCollector(clock);
-        this.commits = new CommitsCollector(workspace);
+        this.activity = new ActivityDatasets(workspace);
         this.rest = new RestDatasets(doraSource, doraEnvironment);
     }
 
@@ -46,15 +40,8 @@ public final class RepositoryCollector {
     public Datasets fetch(GitHubClients github, RepoRef repo, Instant since, Instant firstWindowAsOf, Instant asOf) {
         RepoState state = repoState.fetch(github, repo, since, asOf);
         Datasets data = new Datasets().with(RepoState.class, state);
-        pullRequests.fetch(github, repo, since, asOf).addTo(data);
-        issues.fetch(github, repo, since, asOf).addTo(data);
-        Instant commitsSince = min(since, firstWindowAsOf.minus(BUS_FACTOR_SPAN));
-        commits.fetch(github, repo, commitsSince, asOf, state.defaultBranch()).addTo(data);
+        activity.fetchInto(data, github, repo, since, firstWindowAsOf, asOf, state.defaultBranch());
         rest.fetchInto(data, github, repo, since, asOf, state.defaultBranch(), firstWindowAsOf);
         return data;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

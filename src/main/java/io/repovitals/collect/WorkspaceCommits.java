@@ -41,16 +41,23 @@ final class WorkspaceCommits {
 
     private WorkspaceCommits() {}
 
-    /** The commits, or Unavailable with the reason the clone cannot serve them. */
+    /** Why the clone cannot serve the commits; the collector then asks the API and says why in {@link Commits#source()}. */
+    static final class Unusable extends RuntimeException {
+        Unusable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** The commits, or Unusable with the reason the clone cannot serve them. */
     static Commits read(Path workspace, RepoRef repo, String defaultBranch, Instant since, Instant asOf) {
         if (!Files.isDirectory(workspace.resolve(".git"))) {
-            throw new GraphQlNodes.Unavailable("the workspace holds no git clone");
+            throw new Unusable("the workspace holds no git clone");
         }
         try (Repository git = new FileRepositoryBuilder().setGitDir(workspace.resolve(".git").toFile())
                 .setMustExist(true).build()) {
             String origin = git.getConfig().getString("remote", "origin", "url");
             if (origin == null || !isCloneOf(origin, repo)) {
-                throw new GraphQlNodes.Unavailable("the workspace is not a clone of " + repo);
+                throw new Unusable("the workspace is not a clone of " + repo);
             }
             ObjectId tip = tip(git, defaultBranch);
             Set<ObjectId> shallow = shallowCommits(git);
@@ -68,7 +75,7 @@ final class WorkspaceCommits {
                         break;
                     }
                     if (shallow.contains(commit)) {
-                        throw new GraphQlNodes.Unavailable("the workspace clone is shallow before " + since
+                        throw new Unusable("the workspace clone is shallow before " + since
                                 + " (use actions/checkout with fetch-depth: 0)");
                     }
                     if (!committed.isAfter(asOf)) {
@@ -78,7 +85,7 @@ final class WorkspaceCommits {
             }
             return new Commits(since, asOf, SOURCE, Optional.empty(), commits);
         } catch (IOException e) {
-            throw new GraphQlNodes.Unavailable("the workspace clone cannot be read (" + e.getMessage() + ")");
+            throw new Unusable("the workspace clone cannot be read (" + e.getMessage() + ")");
         }
     }
 
@@ -101,7 +108,7 @@ final class WorkspaceCommits {
                 return ref.getObjectId();
             }
         }
-        throw new GraphQlNodes.Unavailable("the workspace clone has no branch " + branch);
+        throw new Unusable("the workspace clone has no branch " + branch);
     }
 
     private static Set<ObjectId> shallowCommits(Repository git) throws IOException {
@@ -133,6 +140,7 @@ final class WorkspaceCommits {
             List<DiffEntry> entries = diff.scan(commit.getParentCount() == 0 ? null : commit.getParent(0).getTree(),
                     commit.getTree());
             for (DiffEntry entry : entries) {
+                // Renames are detected as GitHub does (a pure rename changes no line); the new path is the one changed.
                 paths.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath());
                 for (Edit edit : diff.toFileHeader(entry).toEditList()) {
                     additions += edit.getLengthB();

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * metrics.md §prs.*: pull requests, bot-authored ones (and {@code ignore-users}) left out. A
@@ -118,7 +119,7 @@ public final class PrMetrics implements MetricFamily {
     }
 
     /** Submitted reviews (never PENDING) by an account that is neither the PR's author nor a bot. */
-    private java.util.stream.Stream<Review> qualifying(PullRequest pr) {
+    private Stream<Review> qualifying(PullRequest pr) {
         return pr.reviews().stream().filter(review -> qualifies(review, pr.author()));
     }
 

@@ -57,8 +57,8 @@ class CommitsCollectorTest {
                 .willReturn(GitHubFake.json("github/graphql/commits-week.json")));
         GitHubClients clients = clients();
 
-        Collected<Commits> collected = new CommitsCollector(Optional.empty()).fetch(clients, REPO, WINDOW.start(), AS_OF);
-        Datasets data = collected.addTo(new Datasets());
+        Commits commits = new CommitsCollector(Optional.empty()).fetch(clients, REPO, WINDOW.start(), AS_OF);
+        Datasets data = new Datasets().with(Commits.class, commits);
         Map<String, Object> values = OutcomeValues.of(new CommitMetrics().compute(data, WINDOW, List.of()));
 
         // In [11-13, 11-20): 1a2b (alice), 3c4d (carol, no linked user), 4d5e (dependabot), 5e6f (carol again,
@@ -77,7 +77,7 @@ class CommitsCollectorTest {
         assertThat((String) values.get("code.files_changed")).isEqualTo("missing: " + CommitsCollector.NO_PATHS);
 
         assertThat(clients.requests().total()).isEqualTo(1);
-        assertThat(collected.dataset().orElseThrow().source()).isEqualTo("GitHub API");
+        assertThat(commits.source()).isEqualTo("GitHub API");
         // Only the default branch's history is asked for: commits on other branches are never fetched.
         github.verify(1, postRequestedFor(urlPathEqualTo("/graphql"))
                 .withRequestBody(containing("defaultBranchRef"))
@@ -92,7 +92,7 @@ class CommitsCollectorTest {
         GitHubClients clients = clients();
 
         Commits commits = new CommitsCollector(Optional.of(workspace))
-                .fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main")).dataset().orElseThrow();
+                .fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main"));
 
         assertThat(commits.source()).isEqualTo("GitHub API; the workspace was not used: the workspace holds no git clone");
         assertThat(commits.items()).hasSize(7);
@@ -103,10 +103,13 @@ class CommitsCollectorTest {
     void should_leave_commit_metrics_absent_for_an_empty_repository() {
         github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/commits-empty-repo.json")));
 
-        Datasets data = new CommitsCollector(Optional.empty()).fetch(clients(), REPO, WINDOW.start(), AS_OF).addTo(new Datasets());
+        GitHubClients clients = clients();
+        Datasets data = new Datasets().fetch(Commits.class,
+                () -> new CommitsCollector(Optional.empty()).fetch(clients, REPO, WINDOW.start(), AS_OF));
 
         assertThat(OutcomeValues.of(new CommitMetrics().compute(data, WINDOW, List.of())).values())
                 .hasSize(CommitMetrics.DEFS.size())
-                .allSatisfy(value -> assertThat(value).isEqualTo("missing: the repository is empty (no default branch)"));
+                .allSatisfy(value -> assertThat(value).isEqualTo("missing: the repository is empty (no default branch), so it has no commits"));
+        assertThat(data.partialReason()).isEmpty();
     }
 }

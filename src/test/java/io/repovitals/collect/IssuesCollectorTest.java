@@ -65,7 +65,7 @@ class IssuesCollectorTest {
                 .withRequestBody(matchingJsonPath("$.variables.withComments", equalTo("true")))
                 .withRequestBody(matchingJsonPath("$.variables.withLabels", equalTo("false")))
                 .willReturn(GitHubFake.json("github/graphql/issue-more-1.json")));
-        return new IssuesCollector().fetch(clients, REPO, WINDOW.start(), AS_OF).dataset().orElseThrow();
+        return new IssuesCollector().fetch(clients, REPO, WINDOW.start(), AS_OF);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -66,7 +67,7 @@ class PullRequestsCollectorTest {
     }
 
     private PullRequests fetchWeek(GitHubClients clients) {
-        return new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF).dataset().orElseThrow();
+        return new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF);
     }
 
     @Test
@@ -130,6 +131,8 @@ class PullRequestsCollectorTest {
         assertThat(draft.readyAt()).isNull();
         assertThat(draft.draftAt(AS_OF)).isTrue();
         assertThat(find(pulls, 15).author()).isEqualTo(Account.GHOST);
+        // GitHub's stand-in login for deleted accounts is a ghost too.
+        assertThat(find(pulls, 20).comments()).extracting(Comment::author).containsExactly(new Account("dave", false), Account.GHOST);
         assertThat(find(pulls, 13).author().bot()).isTrue();
         assertThat(find(pulls, 10).reviews()).filteredOn(review -> review.state() == PullRequests.Review.State.PENDING)
                 .singleElement().satisfies(review -> assertThat(review.submittedAt()).isNull());
@@ -157,10 +160,13 @@ class PullRequestsCollectorTest {
     void should_leave_the_dataset_absent_with_the_reason_when_github_answers_with_errors() {
         github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/pull-requests-partial.json")));
 
-        Collected<PullRequests> collected = new PullRequestsCollector().fetch(clients(), REPO, WINDOW.start(), AS_OF);
-        Datasets data = collected.addTo(new Datasets());
+        GitHubClients clients = clients();
+        Datasets data = new Datasets().fetch(PullRequests.class,
+                () -> new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF));
 
-        assertThat(collected.dataset()).isEmpty();
+        assertThat(data.get(PullRequests.class)).isEmpty();
+        // An odd answer is transient: another run could have the data, so the snapshot is partial.
+        assertThat(data.partialReason()).hasValueSatisfying(reason -> assertThat(reason).contains("SERVICE_UNAVAILABLE"));
         assertThat(OutcomeValues.of(new PrMetrics().compute(data, WINDOW, List.of())).values()).allSatisfy(value ->
                 assertThat((String) value).isEqualTo("missing: GitHub's GraphQL API answered pull requests of octo-org/widgets"
                         + " with an error (SERVICE_UNAVAILABLE: Something went wrong while executing your query."
@@ -168,16 +174,33 @@ class PullRequestsCollectorTest {
     }
 
     @Test
+    void should_leave_the_dataset_absent_when_an_answer_does_not_fit_rather_than_crash() {
+        String body = GitHubFake.resource("github/graphql/pull-requests-week.json").replace("\"PENDING\"", "\"SUPERSEDED\"");
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+        GitHubClients clients = clients();
+
+        Datasets data = new Datasets().fetch(PullRequests.class,
+                () -> new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF));
+
+        assertThat(data.absentReason(PullRequests.class)).startsWith(
+                "GitHub's GraphQL answer for pull requests of octo-org/widgets could not be read (")
+                .contains("SUPERSEDED");
+    }
+
+    @Test
     void should_leave_metrics_absent_not_zero_for_an_empty_repository() {
         github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/pull-requests-empty-repo.json")));
         GitHubClients clients = clients();
 
-        Datasets data = new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF).addTo(new Datasets());
+        Datasets data = new Datasets().fetch(PullRequests.class,
+                () -> new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF));
 
         assertThat(OutcomeValues.of(new PrMetrics().compute(data, WINDOW, List.of())))
                 .containsEntry("prs.opened", "missing: the repository is empty (no default branch), so it has no pull requests")
                 .hasSize(PrMetrics.DEFS.size());
         assertThat(clients.requests().total()).isEqualTo(1);
+        assertThat(data.partialReason()).isEmpty();
     }
 
     @Test

@@ -103,9 +103,10 @@ class WorkspaceCommitsTest {
     void should_compute_commit_and_code_metrics_from_the_clone_with_zero_requests() {
         GitHubClients clients = offline();
 
-        Collected<Commits> collected = new CommitsCollector(Optional.of(workspace))
+        Commits commits = new CommitsCollector(Optional.of(workspace))
                 .fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main"));
-        Map<String, Object> values = OutcomeValues.of(new CommitMetrics().compute(collected.addTo(new Datasets()), WINDOW, List.of()));
+        Map<String, Object> values = OutcomeValues.of(new CommitMetrics().compute(
+                new Datasets().with(Commits.class, commits), WINDOW, List.of()));
 
         // Non-merge commits of main in [11-13, 11-20): k1 (exactly at the window start), f1 (merged from feature),
         // k2, k3 (a bot). m1 is a merge, k4 was committed exactly at asOf, r0 before, s1 is only on scratch.
@@ -122,7 +123,6 @@ class WorkspaceCommitsTest {
         assertThat(values.get("code.files_changed")).isEqualTo(3.0);
 
         assertThat(clients.requests().total()).isZero();
-        Commits commits = collected.dataset().orElseThrow();
         assertThat(commits.source()).isEqualTo("workspace clone");
         assertThat(commits.items()).filteredOn(commit -> commit.sha().equals(hotfix.getName())).singleElement()
                 .satisfies(commit -> {
