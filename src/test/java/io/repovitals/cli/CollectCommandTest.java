@@ -217,4 +217,28 @@ class CollectCommandTest {
         assertThat(run.errorLines()).singleElement().asString()
                 .startsWith("error: octo-org/broken: unexpected HTTP 422");
     }
+
+    @Test
+    void should_exit_0_with_what_could_be_had_when_graphql_answers_partial_data() throws Exception {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-busy.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
+        // The pull requests' answer loses one of its lists to a GitHub error (errors with partial data).
+        github.stubFor(post(urlPathEqualTo("/graphql"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("query PullRequests(")))
+                .atPriority(0)
+                .willReturn(GitHubFake.json("github/graphql/pull-requests-partial.json")));
+
+        CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/widgets", "--as-of", "2026-11-20T00:00:00Z");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode snapshot = JSON.readTree(run.out());
+        // The other families are there; prs.* are missing with GitHub's reason; the snapshot says it is partial.
+        assertThat(snapshot.path("metrics").path("repo.stars").asLong()).isEqualTo(119);
+        assertThat(snapshot.path("metrics").path("issues.opened").asLong(-1)).isZero();
+        assertThat(snapshot.path("metrics").has("prs.opened")).isFalse();
+        assertThat(snapshot.path("missing").path("prs.opened").asText()).contains("Something went wrong");
+        assertThat(snapshot.path("collection").path("partial").asBoolean()).isTrue();
+        assertThat(run.all()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
 }
