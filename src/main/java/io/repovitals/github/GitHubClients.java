@@ -52,6 +52,9 @@ public final class GitHubClients {
         InstrumentedHttpClient http = new InstrumentedHttpClient(HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                // Plain-http servers (a test fake, a GHES without TLS) would get an h2c upgrade on every new
+                // connection, which intermittently ends in an empty answer; HTTPS negotiates HTTP/2 by ALPN.
+                .version("http".equalsIgnoreCase(apiUrl.getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .build(), graphqlUrl, counter, budget, policy);
         RateLimits limits = http.limits();
         try {
