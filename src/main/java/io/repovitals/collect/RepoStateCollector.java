@@ -41,10 +41,10 @@ public final class RepoStateCollector {
     public RepoState fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
         Instant fetchedAt = clock.instant();
 
-        Pager stars = new Pager("withStars", "starsAfter");
-        Pager forks = new Pager("withForks", "forksAfter");
-        Pager issues = new Pager("withIssues", "issuesAfter");
-        Pager pulls = new Pager("withPullRequests", "pullRequestsAfter");
+        ListPager stars = new ListPager("withStars", "starsAfter");
+        ListPager forks = new ListPager("withForks", "forksAfter");
+        ListPager issues = new ListPager("withIssues", "issuesAfter");
+        ListPager pulls = new ListPager("withPullRequests", "pullRequestsAfter");
         List<Instant> starTimes = new ArrayList<>();
         Optional<String> starsWithheld = Optional.empty();
         List<Instant> forkTimes = new ArrayList<>();
@@ -52,14 +52,14 @@ public final class RepoStateCollector {
         List<RepoState.TrackedItem> changedPulls = new ArrayList<>();
         JsonNode counts = null;
 
-        while (counts == null || stars.more || forks.more || issues.more || pulls.more) {
+        while (counts == null || stars.more() || forks.more() || issues.more() || pulls.more()) {
             Map<String, Object> variables = new HashMap<>();
             variables.put("owner", repo.owner());
             variables.put("name", repo.name());
             variables.put("since", since.toString());
             boolean first = counts == null;
-            for (Pager pager : List.of(stars, forks, issues, pulls)) {
-                pager.addTo(variables, first);
+            for (ListPager pager : List.of(stars, forks, issues, pulls)) {
+                pager.addTo(variables);
             }
             GraphQlResponse response = github.graphql().execute(QUERY, variables);
             JsonNode repository = repository(response, repo);
@@ -74,7 +74,7 @@ public final class RepoStateCollector {
                     // GitHub shows star times only to admins and collaborators since 2026.
                     starsWithheld = Optional.of("GitHub withholds star times from this token"
                             + refused.map(error -> " (" + error.message() + ")").orElse(""));
-                    stars.stop();
+                    stars.advance(repository.path("stargazers").path("pageInfo"), false);
                 } else {
                     Instant oldest = null;
                     for (JsonNode edge : edges) {
@@ -179,39 +179,6 @@ public final class RepoStateCollector {
             if (kind != null) {
                 events.add(new RepoState.StateEvent(kind, Instant.parse(event.path("createdAt").asText())));
             }
-        }
-    }
-
-    /** The paging state of one list of the query. */
-    private static final class Pager {
-        private final String includeVariable;
-        private final String cursorVariable;
-        private boolean more = true;
-        private boolean inThisRequest;
-        private String cursor;
-
-        Pager(String includeVariable, String cursorVariable) {
-            this.includeVariable = includeVariable;
-            this.cursorVariable = cursorVariable;
-        }
-
-        void addTo(Map<String, Object> variables, boolean firstRequest) {
-            inThisRequest = firstRequest || more;
-            variables.put(includeVariable, inThisRequest);
-            variables.put(cursorVariable, inThisRequest ? cursor : null);
-        }
-
-        boolean wanted() {
-            return inThisRequest;
-        }
-
-        void advance(JsonNode pageInfo, boolean olderItemsMayMatter) {
-            more = olderItemsMayMatter && pageInfo.path("hasNextPage").asBoolean(false);
-            cursor = pageInfo.path("endCursor").asText(null);
-        }
-
-        void stop() {
-            more = false;
         }
     }
 }
