@@ -45,6 +45,7 @@ public record ConfigFile(Path path, Map<String, String> values) {
             Inputs.IGNORE_USERS.name(), Inputs.PUBLISH.name(), Inputs.INCIDENT_LABELS.name());
     private static final Set<String> BOOLEAN_KEYS = Set.of(Inputs.CLOSE_PREVIOUS.name());
     // A key of a health-weights mapping: a plain name, so that it cannot smuggle in '=', ',' or a line break.
+    private static final String WEIGHTS_ACCEPTED = "a string name=weight,... or a mapping of component names to numbers";
     private static final Pattern MAPPING_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     // Duplicate keys are an error rather than "last one wins", which would hide a mistake.
@@ -121,8 +122,8 @@ public record ConfigFile(Path path, Map<String, String> values) {
             }
             return textual(key, node, "a boolean (true or false)");
         }
-        if (key.equals(Inputs.HEALTH_WEIGHTS.name()) && node.isObject()) {
-            return weights(key, node);
+        if (key.equals(Inputs.HEALTH_WEIGHTS.name())) {
+            return node.isObject() ? weights(key, node) : textual(key, node, WEIGHTS_ACCEPTED);
         }
         if (LIST_KEYS.contains(key) && node.isArray()) {
             List<String> entries = new ArrayList<>();
@@ -136,7 +137,7 @@ public record ConfigFile(Path path, Map<String, String> values) {
 
     /** A mapping {@code name: weight} as the option text {@code name=weight} on lines; the resolver checks names and sum. */
     private static String weights(String key, JsonNode node) {
-        String accepted = "a string name=weight,... or a mapping of component names to numbers";
+        String accepted = WEIGHTS_ACCEPTED;
         List<String> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> weight : node.properties()) {
             if (!MAPPING_KEY.matcher(weight.getKey()).matches()) {
@@ -166,6 +167,7 @@ public record ConfigFile(Path path, Map<String, String> values) {
             case OBJECT -> "a mapping";
             case NULL, MISSING -> "an empty value";
             case BOOLEAN -> "a boolean";
+            case STRING -> "a string";
             case NUMBER -> "a number";
             default -> "a scalar";
         };
