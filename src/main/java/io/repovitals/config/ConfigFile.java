@@ -145,10 +145,11 @@ public record ConfigFile(Path path, Map<String, String> values) {
             }
             JsonNode value = weight.getValue();
             if (!value.isNumber()) {
-                throw new ConfigException(key, weight.getKey() + ": " + value, accepted + ", not " + kind(value));
+                throw new ConfigException(key, weight.getKey() + ": " + value,
+                        accepted + ", not " + (value.isTextual() ? "a string" : kind(value)));
             }
             // Plain notation: 1e-1 would otherwise read back as "0.1" only by luck, 1E-4 as "1.0E-4".
-            entries.add(weight.getKey() + "=" + value.decimalValue().toPlainString());
+            entries.add(weight.getKey() + "=" + value.decimalValue().stripTrailingZeros().toPlainString());
         }
         return String.join("\n", entries);
     }
@@ -167,7 +168,6 @@ public record ConfigFile(Path path, Map<String, String> values) {
             case OBJECT -> "a mapping";
             case NULL, MISSING -> "an empty value";
             case BOOLEAN -> "a boolean";
-            case STRING -> "a string";
             case NUMBER -> "a number";
             default -> "a scalar";
         };
