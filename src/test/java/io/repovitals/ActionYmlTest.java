@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** action.yml declares exactly the contract's inputs and outputs (contract.md "Inputs", "Outputs"), as Inputs.java does. */
+/**
+ * action.yml declares exactly the contract's inputs, in its order, then only the extensions of
+ * Inputs.EXTENSIONS, and exactly the contract's outputs (contract.md "Inputs", "Outputs"), as
+ * Inputs.java does.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ActionYmlTest {
     // | `name` | default | meaning |
@@ -44,8 +48,32 @@ class ActionYmlTest {
     }
 
     @Test
-    void should_declare_the_contract_inputs_one_to_one_in_order() {
-        assertThat(names(action.get("inputs"))).containsExactlyElementsOf(contractInputDefaults().keySet());
+    void should_declare_the_contract_inputs_one_to_one_in_order_first() {
+        List<String> contractNames = List.copyOf(contractInputDefaults().keySet());
+        List<String> declared = names(action.get("inputs"));
+
+        assertThat(declared).hasSizeGreaterThanOrEqualTo(contractNames.size());
+        assertThat(declared.subList(0, contractNames.size())).containsExactlyElementsOf(contractNames);
+    }
+
+    @Test
+    void should_declare_after_the_contract_inputs_only_the_registered_extensions_in_order() {
+        int contractSize = contractInputDefaults().size();
+        List<String> declared = names(action.get("inputs"));
+        List<String> extensions = Inputs.EXTENSIONS.stream().map(Input::name).toList();
+
+        assertThat(declared.subList(Math.min(contractSize, declared.size()), declared.size()))
+                .containsExactlyElementsOf(extensions);
+        assertThat(extensions).doesNotContainAnyElementsOf(contractInputDefaults().keySet());
+    }
+
+    @Test
+    void should_keep_the_registry_as_the_contract_inputs_then_the_extensions() {
+        assertThat(Inputs.CONTRACT.stream().map(Input::name).toList())
+                .containsExactlyElementsOf(contractInputDefaults().keySet());
+        List<Input> expected = new ArrayList<>(Inputs.CONTRACT);
+        expected.addAll(Inputs.EXTENSIONS);
+        assertThat(Inputs.ALL).containsExactlyElementsOf(expected);
     }
 
     @Test

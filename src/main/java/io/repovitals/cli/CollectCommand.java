@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
 public final class CollectCommand implements Callable<Integer> {
     /** The inputs collect uses; the config file may hold the others, which are validated but unused. */
     public static final List<Input> INPUTS = List.of(Inputs.TOKEN, Inputs.REPOSITORIES, Inputs.ORGANIZATIONS,
-            Inputs.CONFIG, Inputs.WINDOW_DAYS, Inputs.AS_OF, Inputs.DORA_SOURCE, Inputs.IGNORE_USERS, Inputs.SHARD);
+            Inputs.CONFIG, Inputs.WINDOW_DAYS, Inputs.AS_OF, Inputs.DORA_SOURCE, Inputs.IGNORE_USERS, Inputs.SHARD,
+            Inputs.STALE_DAYS, Inputs.INCIDENT_LABELS, Inputs.DORA_ENVIRONMENT, Inputs.RATE_LIMIT_BUDGET,
+            Inputs.MAX_RESET_WAIT);
 
     private final CliContext context;
 

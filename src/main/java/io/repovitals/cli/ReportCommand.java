@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
                 "Writes analysis.json and report.md under --output-dir.",
                 "Inputs can also come from INPUT_<NAME> variables and the config file."})
 public final class ReportCommand implements Callable<Integer> {
-    /** The inputs report uses: the history (read with the token for an HTTPS remote) and where to write. */
+    /** The inputs report uses: the history (read with the token for an HTTPS remote), the analysis settings and where to write. */
     public static final List<Input> INPUTS = List.of(Inputs.TOKEN, Inputs.REPOSITORIES, Inputs.CONFIG,
-            Inputs.HISTORY_BRANCH, Inputs.HISTORY_REMOTE, Inputs.OUTPUT_DIR);
+            Inputs.HISTORY_BRANCH, Inputs.HISTORY_REMOTE, Inputs.OUTPUT_DIR, Inputs.HEALTH_WEIGHTS, Inputs.TREND_DAYS,
+            Inputs.FORECAST_DAYS);
 
     private final CliContext context;
 

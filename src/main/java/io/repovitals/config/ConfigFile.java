@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,9 +38,15 @@ public record ConfigFile(Path path, Map<String, String> values) {
             .filter(name -> !name.equals(Inputs.CONFIG.name()))
             .toList();
 
-    private static final Set<String> INTEGER_KEYS = Set.of(Inputs.WINDOW_DAYS.name(), Inputs.BACKFILL_DAYS.name());
+    private static final Set<String> INTEGER_KEYS = Set.of(Inputs.WINDOW_DAYS.name(), Inputs.BACKFILL_DAYS.name(),
+            Inputs.STALE_DAYS.name(), Inputs.RATE_LIMIT_BUDGET.name(), Inputs.MAX_RESET_WAIT.name(),
+            Inputs.TREND_DAYS.name(), Inputs.FORECAST_DAYS.name(), Inputs.HISTORY_RETENTION_DAYS.name());
     private static final Set<String> LIST_KEYS = Set.of(Inputs.REPOSITORIES.name(), Inputs.ORGANIZATIONS.name(),
-            Inputs.IGNORE_USERS.name(), Inputs.PUBLISH.name());
+            Inputs.IGNORE_USERS.name(), Inputs.PUBLISH.name(), Inputs.INCIDENT_LABELS.name());
+    private static final Set<String> BOOLEAN_KEYS = Set.of(Inputs.CLOSE_PREVIOUS.name());
+    // A key of a health-weights mapping: a plain name, so that it cannot smuggle in '=', ',' or a line break.
+    private static final String WEIGHTS_ACCEPTED = "a string name=weight,... or a mapping of component names to numbers";
+    private static final Pattern MAPPING_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     // Duplicate keys are an error rather than "last one wins", which would hide a mistake.
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -109,6 +116,15 @@ public record ConfigFile(Path path, Map<String, String> values) {
             }
             return textual(key, node, "an integer (a YAML number or a numeric string)");
         }
+        if (BOOLEAN_KEYS.contains(key)) {
+            if (node.isBoolean()) {
+                return String.valueOf(node.booleanValue());
+            }
+            return textual(key, node, "a boolean (true or false)");
+        }
+        if (key.equals(Inputs.HEALTH_WEIGHTS.name())) {
+            return node.isObject() ? weights(key, node) : textual(key, node, WEIGHTS_ACCEPTED);
+        }
         if (LIST_KEYS.contains(key) && node.isArray()) {
             List<String> entries = new ArrayList<>();
             for (JsonNode element : node) {
@@ -117,6 +133,25 @@ public record ConfigFile(Path path, Map<String, String> values) {
             return String.join("\n", entries);
         }
         return textual(key, node, LIST_KEYS.contains(key) ? "a string or a list of strings" : "a string");
+    }
+
+    /** A mapping {@code name: weight} as the option text {@code name=weight} on lines; the resolver checks names and sum. */
+    private static String weights(String key, JsonNode node) {
+        String accepted = WEIGHTS_ACCEPTED;
+        List<String> entries = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> weight : node.properties()) {
+            if (!MAPPING_KEY.matcher(weight.getKey()).matches()) {
+                throw new ConfigException(key, weight.getKey(), accepted + ", not a key like that");
+            }
+            JsonNode value = weight.getValue();
+            if (!value.isNumber()) {
+                throw new ConfigException(key, weight.getKey() + ": " + value,
+                        accepted + ", not " + (value.isTextual() ? "a string" : kind(value)));
+            }
+            // Plain notation: 1e-1 would otherwise read back as "0.1" only by luck, 1E-4 as "1.0E-4".
+            entries.add(weight.getKey() + "=" + value.decimalValue().stripTrailingZeros().toPlainString());
+        }
+        return String.join("\n", entries);
     }
 
     private static String textual(String key, JsonNode node, String accepted) {

@@ -2,10 +2,19 @@ package io.repovitals.config;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Every input of contract.md "Inputs", in the contract's order: the single list that options, variables, the YAML keys, action.yml and the JSON Schema are checked against. */
+/**
+ * Every input: those of contract.md "Inputs" in the contract's order ({@link #CONTRACT}), then the
+ * extensions the open issues add ({@link #EXTENSIONS}). {@link #ALL} is the single list that options,
+ * variables, the YAML keys, action.yml and the JSON Schema are checked against.
+ */
 public final class Inputs {
     private Inputs() {}
+
+    /** The health weights of metrics.md, in the text form of the input. */
+    static final String DEFAULT_HEALTH_WEIGHTS =
+            "contributors=0.30,pr_throughput=0.20,review_velocity=0.20,issue_freshness=0.15,fork_growth=0.15";
 
     public static final Input TOKEN = new Input("token", "$GITHUB_TOKEN", "${{ github.token }}", "TOKEN",
             "Token for the GitHub API and the history push.");
@@ -40,9 +49,43 @@ public final class Inputs {
     public static final Input OUTPUT_DIR = new Input("output-dir", "repo-vitals-out", "repo-vitals-out", "DIR",
             "Where files are written.");
 
-    public static final List<Input> ALL = List.of(TOKEN, REPOSITORIES, ORGANIZATIONS, CONFIG, WINDOW_DAYS, AS_OF,
+    // Extensions: settings the open issues ask for beyond the contract's table, declared the same way.
+
+    public static final Input STALE_DAYS = new Input("stale-days", "30", "30", "DAYS",
+            "An open issue is stale when its last activity is older than this many days (issues.stale), 1 to 3650.");
+    public static final Input INCIDENT_LABELS = new Input("incident-labels", "incident", "incident", "LABEL,...",
+            "Comma- or newline-separated labels that make an issue an incident (dora.change_failure_rate, dora.time_to_restore).");
+    public static final Input DORA_ENVIRONMENT = new Input("dora-environment", "production", "production", "ENVIRONMENT",
+            "The GitHub Deployments environment whose deployments count when dora-source is deployments.");
+    public static final Input RATE_LIMIT_BUDGET = new Input("rate-limit-budget", "no cap", "", "REQUESTS",
+            "The most API requests one run may spend, at least 1; empty for no cap.");
+    public static final Input MAX_RESET_WAIT = new Input("max-reset-wait", "5", "5", "MINUTES",
+            "Minutes (0 to 60) to wait for a rate-limit reset before collecting what fits and marking the snapshot partial.");
+    public static final Input HEALTH_WEIGHTS = new Input("health-weights", DEFAULT_HEALTH_WEIGHTS, DEFAULT_HEALTH_WEIGHTS,
+            "NAME=WEIGHT,...",
+            "Weight of each health component, name=weight for all of contributors, pr_throughput, review_velocity,"
+                    + " issue_freshness and fork_growth, summing to 1.");
+    public static final Input TREND_DAYS = new Input("trend-days", "90", "90", "DAYS",
+            "Days of history each trend is fitted over, 7 to 3650.");
+    public static final Input FORECAST_DAYS = new Input("forecast-days", "30", "30", "DAYS",
+            "How many days ahead forecasts look, 1 to 365.");
+    public static final Input HISTORY_RETENTION_DAYS = new Input("history-retention-days", "keep everything", "", "DAYS",
+            "Daily snapshot files older than this many days are folded into weekly files; empty to keep every daily file.");
+    public static final Input CLOSE_PREVIOUS = new Input("close-previous", "true", "true", "BOOLEAN",
+            "Whether publishing a new weekly report issue closes the previous one: true or false.");
+
+    /** The contract's inputs, in its order. */
+    public static final List<Input> CONTRACT = List.of(TOKEN, REPOSITORIES, ORGANIZATIONS, CONFIG, WINDOW_DAYS, AS_OF,
             BACKFILL_DAYS, HISTORY_BRANCH, HISTORY_REMOTE, PUBLISH, CHARTS, TEMPLATES, DORA_SOURCE, IGNORE_USERS,
             SHARD, OUTPUT_DIR);
+
+    /** Inputs beyond the contract's table (open issues 3 to 6), each an input, option, variable and key like the others. */
+    public static final List<Input> EXTENSIONS = List.of(STALE_DAYS, INCIDENT_LABELS, DORA_ENVIRONMENT,
+            RATE_LIMIT_BUDGET, MAX_RESET_WAIT, HEALTH_WEIGHTS, TREND_DAYS, FORECAST_DAYS, HISTORY_RETENTION_DAYS,
+            CLOSE_PREVIOUS);
+
+    /** {@link #CONTRACT} followed by {@link #EXTENSIONS}. */
+    public static final List<Input> ALL = Stream.concat(CONTRACT.stream(), EXTENSIONS.stream()).toList();
 
     public static Optional<Input> byName(String name) {
         return ALL.stream().filter(input -> input.name().equals(name)).findFirst();

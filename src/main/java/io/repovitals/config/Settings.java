@@ -4,9 +4,14 @@ import io.repovitals.model.RepoRef;
 import io.repovitals.model.Secret;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -23,6 +28,16 @@ import java.util.Set;
  * @param publish        empty for {@code none}
  * @param templates      empty for the built-in templates
  * @param ignoreUsers    lower-cased logins
+ * @param staleDays      extension: days without activity after which an open issue is stale (issues.stale)
+ * @param incidentLabels extension: labels that make an issue an incident, as given, without case-insensitive duplicates
+ * @param doraEnvironment extension: the Deployments environment counted for dora-source {@code deployments}
+ * @param rateLimitBudget extension: the most requests one run may spend; empty for no cap
+ * @param maxResetWait   extension: the longest wait for a rate-limit reset, 0 to 60 minutes
+ * @param healthWeights  extension: component name to weight, all five components in report order, summing to 1
+ * @param trendDays      extension: days of history a trend is fitted over
+ * @param forecastDays   extension: days ahead a forecast looks
+ * @param historyRetentionDays extension: daily files older than this are folded into weekly ones; empty to keep all
+ * @param closePrevious  extension: whether a new weekly report issue closes the previous one
  */
 public record Settings(
         Optional<Secret> token,
@@ -42,6 +57,16 @@ public record Settings(
         Set<String> ignoreUsers,
         Shard shard,
         Path outputDir,
+        int staleDays,
+        List<String> incidentLabels,
+        String doraEnvironment,
+        OptionalInt rateLimitBudget,
+        Duration maxResetWait,
+        Map<String, Double> healthWeights,
+        int trendDays,
+        int forecastDays,
+        OptionalInt historyRetentionDays,
+        boolean closePrevious,
         GitHubEnvironment environment) {
 
     public Settings {
@@ -49,5 +74,7 @@ public record Settings(
         organizations = List.copyOf(organizations);
         publish = Set.copyOf(publish);
         ignoreUsers = Set.copyOf(ignoreUsers);
+        incidentLabels = List.copyOf(incidentLabels);
+        healthWeights = Collections.unmodifiableMap(new LinkedHashMap<>(healthWeights)); // keeps report order
     }
 }

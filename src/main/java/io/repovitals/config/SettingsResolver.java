@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -85,6 +86,20 @@ public final class SettingsResolver {
                 sources.get(Inputs.IGNORE_USERS).map(Values::ignoreUsers).orElse(Set.of()),
                 Values.shard(sources.orDefault(Inputs.SHARD)),
                 workingDir.resolve(Values.path(Inputs.OUTPUT_DIR.name(), sources.orDefault(Inputs.OUTPUT_DIR))).normalize(),
+                Values.integer(Inputs.STALE_DAYS, sources.orDefault(Inputs.STALE_DAYS), 1, 3650),
+                Values.incidentLabels(sources.orDefault(Inputs.INCIDENT_LABELS)),
+                Values.doraEnvironment(sources.orDefault(Inputs.DORA_ENVIRONMENT)),
+                sources.get(Inputs.RATE_LIMIT_BUDGET)
+                        .map(text -> Values.atLeast(Inputs.RATE_LIMIT_BUDGET, text, 1, "for no cap"))
+                        .orElse(OptionalInt.empty()),
+                Values.minutes(Inputs.MAX_RESET_WAIT, sources.orDefault(Inputs.MAX_RESET_WAIT), 0, 60),
+                Values.healthWeights(sources.orDefault(Inputs.HEALTH_WEIGHTS)),
+                Values.integer(Inputs.TREND_DAYS, sources.orDefault(Inputs.TREND_DAYS), 7, 3650),
+                Values.integer(Inputs.FORECAST_DAYS, sources.orDefault(Inputs.FORECAST_DAYS), 1, 365),
+                sources.get(Inputs.HISTORY_RETENTION_DAYS)
+                        .map(text -> Values.atLeast(Inputs.HISTORY_RETENTION_DAYS, text, 1, "to keep everything"))
+                        .orElse(OptionalInt.empty()),
+                Values.bool(Inputs.CLOSE_PREVIOUS, sources.orDefault(Inputs.CLOSE_PREVIOUS)),
                 environment);
     }
 

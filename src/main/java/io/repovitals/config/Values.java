@@ -4,19 +4,25 @@ import io.repovitals.model.RepoRef;
 import io.repovitals.model.Secret;
 import org.eclipse.jgit.lib.Repository;
 
+import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -36,6 +42,16 @@ final class Values {
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}");
     private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9-]{0,38}(\\[bot])?");
     private static final String WORKFLOW_PREFIX = "workflow:";
+    // GitHub refuses label names over 50 characters, environment names over 255.
+    private static final int MAX_LABEL = 50;
+    private static final int MAX_ENVIRONMENT = 255;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern WEIGHT_ENTRY = Pattern.compile("([^=]*)=(.*)", Pattern.DOTALL);
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(?:\\.\\d+)?|\\.\\d+");
+    /** Health components in report order (metrics.md "Analysis outputs"). */
+    static final List<String> HEALTH_COMPONENTS = List.of("contributors", "pr_throughput", "review_velocity",
+            "issue_freshness", "fork_growth");
+    private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("1e-9");
 
     private Values() {}
 
@@ -50,6 +66,110 @@ final class Values {
             throw new ConfigException(input.name(), text, accepted);
         }
         return value;
+    }
+
+    /** An integer from min up to 999999999 (nine digits), for inputs whose empty value means "no limit". */
+    static OptionalInt atLeast(Input input, String text, int min, String whenEmpty) {
+        String accepted = "an integer from " + min + " to 999999999, or empty " + whenEmpty;
+        String trimmed = text.strip();
+        if (!INTEGER.matcher(trimmed).matches() || Integer.parseInt(trimmed) < min) {
+            throw new ConfigException(input.name(), text, accepted);
+        }
+        return OptionalInt.of(Integer.parseInt(trimmed));
+    }
+
+    /** Whole minutes, as {@link #integer} checks them. */
+    static Duration minutes(Input input, String text, int min, int max) {
+        String accepted = "a number of minutes from " + min + " to " + max;
+        String trimmed = text.strip();
+        if (!INTEGER.matcher(trimmed).matches()) {
+            throw new ConfigException(input.name(), text, accepted);
+        }
+        int value = Integer.parseInt(trimmed);
+        if (value < min || value > max) {
+            throw new ConfigException(input.name(), text, accepted);
+        }
+        return Duration.ofMinutes(value);
+    }
+
+    /** The spellings the Actions toolkit's getBooleanInput accepts (YAML 1.2 core schema). */
+    static boolean bool(Input input, String text) {
+        return switch (text.strip()) {
+            case "true", "True", "TRUE" -> true;
+            case "false", "False", "FALSE" -> false;
+            default -> throw new ConfigException(input.name(), text, "true or false");
+        };
+    }
+
+    /** Label names as given, de-duplicated ignoring case (GitHub labels are case-insensitive). */
+    static List<String> incidentLabels(String text) {
+        String accepted = "a comma- or newline-separated list of label names of at most " + MAX_LABEL
+                + " characters, e.g. incident, sev1";
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> labels = new ArrayList<>();
+        for (String entry : ListSyntax.split(text)) {
+            if (entry.length() > MAX_LABEL || CONTROL.matcher(entry).find()) {
+                throw new ConfigException(Inputs.INCIDENT_LABELS.name(), entry, accepted);
+            }
+            if (seen.add(entry)) {
+                labels.add(entry);
+            }
+        }
+        if (labels.isEmpty()) {
+            throw new ConfigException(Inputs.INCIDENT_LABELS.name(), text, accepted);
+        }
+        return labels;
+    }
+
+    static String doraEnvironment(String text) {
+        String name = text.strip();
+        if (name.isEmpty() || name.length() > MAX_ENVIRONMENT || CONTROL.matcher(name).find()) {
+            throw new ConfigException(Inputs.DORA_ENVIRONMENT.name(), text,
+                    "a deployment environment name of 1 to " + MAX_ENVIRONMENT + " characters on one line, e.g. production");
+        }
+        return name;
+    }
+
+    /**
+     * {@code name=weight} for each of the five health components exactly once, weights decimals in
+     * 0..1 summing to 1 (within 1e-9, as decimal weights rarely add up exactly in binary).
+     */
+    static Map<String, Double> healthWeights(String text) {
+        String key = Inputs.HEALTH_WEIGHTS.name();
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        for (String entry : ListSyntax.split(text)) {
+            Matcher matcher = WEIGHT_ENTRY.matcher(entry);
+            if (!matcher.matches()) {
+                throw new ConfigException(key, entry, "a comma- or newline-separated list of name=weight, e.g. "
+                        + Inputs.DEFAULT_HEALTH_WEIGHTS);
+            }
+            String name = matcher.group(1).strip();
+            String weight = matcher.group(2).strip();
+            if (!HEALTH_COMPONENTS.contains(name)) {
+                throw new ConfigException(key, entry, "component names " + String.join(", ", HEALTH_COMPONENTS));
+            }
+            if (weights.containsKey(name)) {
+                throw new ConfigException(key, entry, "each component once");
+            }
+            BigDecimal value = DECIMAL.matcher(weight).matches() ? new BigDecimal(weight) : null;
+            if (value == null || value.compareTo(BigDecimal.ONE) > 0) {
+                throw new ConfigException(key, entry, "a weight from 0 to 1 as a decimal number, e.g. 0.25");
+            }
+            weights.put(name, value);
+        }
+        List<String> absent = HEALTH_COMPONENTS.stream().filter(name -> !weights.containsKey(name)).toList();
+        if (!absent.isEmpty()) {
+            throw new ConfigException(key, text, "a weight for each of " + String.join(", ", HEALTH_COMPONENTS)
+                    + " (missing: " + String.join(", ", absent) + ")");
+        }
+        BigDecimal sum = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.subtract(BigDecimal.ONE).abs().compareTo(WEIGHT_TOLERANCE) > 0) {
+            throw new ConfigException(key, text, "weights that sum to 1 (these sum to "
+                    + sum.stripTrailingZeros().toPlainString() + ")");
+        }
+        Map<String, Double> inOrder = new LinkedHashMap<>();
+        HEALTH_COMPONENTS.forEach(name -> inOrder.put(name, weights.get(name).doubleValue()));
+        return Collections.unmodifiableMap(inOrder);
     }
 
     /** The three forms of as-of; a plain date means midnight UTC of that day. */

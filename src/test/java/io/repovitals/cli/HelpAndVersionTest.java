@@ -61,6 +61,30 @@ class HelpAndVersionTest {
     }
 
     @Test
+    void should_offer_collect_the_collection_extensions() {
+        assertThat(CollectCommand.INPUTS).contains(Inputs.STALE_DAYS, Inputs.INCIDENT_LABELS, Inputs.DORA_ENVIRONMENT,
+                Inputs.RATE_LIMIT_BUDGET, Inputs.MAX_RESET_WAIT);
+    }
+
+    @Test
+    void should_offer_report_only_the_inputs_it_uses() {
+        CliRun run = CliRun.run(Map.of(), workDir, "report", "--help");
+        assertThat(run.exitCode()).isZero();
+        List<String> expected = new java.util.ArrayList<>(ReportCommand.INPUTS.stream().map(Input::optionName).toList());
+        expected.addAll(List.of("--help", "--version"));
+        assertThat(options(run.out())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ReportCommand.INPUTS).contains(Inputs.HEALTH_WEIGHTS, Inputs.TREND_DAYS, Inputs.FORECAST_DAYS);
+    }
+
+    @Test
+    void should_reject_an_invalid_extension_option_with_one_line_and_exit_2() {
+        CliRun run = CliRun.run(Map.of(), workDir, "report", "--forecast-days", "400");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().startsWith("error: ")
+                .contains("invalid setting 'forecast-days' = '400': expected an integer from 1 to 365");
+    }
+
+    @Test
     void should_reject_an_unknown_option_with_one_line_and_exit_2() {
         CliRun run = CliRun.run(Map.of(), workDir, "collect", "--windw-days", "3");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -46,6 +46,31 @@ class ConfigFileTest {
     }
 
     @Test
+    void should_turn_a_health_weights_mapping_and_a_yaml_boolean_into_option_text() {
+        ConfigFile file = parse("""
+                health-weights:
+                  contributors: 0.30
+                  pr_throughput: 1E-4
+                  review_velocity: 0
+                  issue_freshness: 1
+                  fork_growth: -0.5
+                close-previous: false
+                incident-labels: [incident, sev1]
+                """);
+
+        assertThat(file.values()).isEqualTo(Map.of(
+                "health-weights", "contributors=0.3\npr_throughput=0.0001\nreview_velocity=0\nissue_freshness=1\nfork_growth=-0.5",
+                "close-previous", "false",
+                "incident-labels", "incident\nsev1"));
+    }
+
+    @Test
+    void should_keep_a_health_weights_string_as_it_is() {
+        assertThat(parse("health-weights: contributors=1,pr_throughput=0\n").value("health-weights"))
+                .contains("contributors=1,pr_throughput=0");
+    }
+
+    @Test
     void should_accept_an_integral_float_for_an_integer_key_as_json_schema_does() {
         assertThat(parse("window-days: 7.0\n").value("window-days")).contains("7");
     }
@@ -61,7 +86,17 @@ class ConfigFileTest {
             "repositories: {a: b}     | repositories   | {\"a\":\"b\"} | a string or a list of strings",
             "publish: [summary, [x]]  | publish        | [\"x\"]       | a string or a list of strings",
             "ignore-users: [1234]     | ignore-users   | 1234          | a string or a list of strings",
-            "shard:                   | shard          | null          | not an empty value"})
+            "shard:                   | shard          | null          | not an empty value",
+            "stale-days: true         | stale-days     | true          | an integer (a YAML number or a numeric string), not a boolean",
+            "rate-limit-budget: [1]   | rate-limit-budget | [1]        | an integer",
+            "close-previous: 1        | close-previous | 1             | a boolean (true or false), not a number",
+            "close-previous: [true]   | close-previous | [true]        | a boolean (true or false), not a list",
+            "incident-labels: {a: b}  | incident-labels | {\"a\":\"b\"} | a string or a list of strings",
+            "health-weights: [contributors=1] | health-weights | [\"contributors=1\"] | a string name=weight,... or a mapping of component names to numbers, not a list",
+            "health-weights: 1        | health-weights | 1             | not a number",
+            "health-weights: {contributors: high} | health-weights | contributors: \"high\" | or a mapping of component names to numbers, not a string",
+            "health-weights: {contributors: [1]}  | health-weights | contributors: [1]     | not a list",
+            "health-weights: {'a=1,b': 1}         | health-weights | a=1,b                 | not a key like that"})
     void should_reject_a_value_of_the_wrong_type_naming_key_and_value(String yaml, String key, String shown, String accepted) {
         assertThatThrownBy(() -> parse(yaml))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(key))

@@ -159,6 +159,16 @@ class ConfigSchemaTest {
             "repositories: octocat",
             "repositories: [octo/a, nope]",
             "organizations: {octo: org}",
+            "stale-days: 0",
+            "trend-days: 6",
+            "forecast-days: 366",
+            "max-reset-wait: 61",
+            "rate-limit-budget: 0",
+            "history-retention-days: -1",
+            "close-previous: maybe",
+            "incident-labels: {a: b}",
+            "health-weights: {stars: 1}",
+            "health-weights: contributors=1",
             "templates: 12",
             "- just\n- a list"})
     void should_reject_invalid_configs(String yaml) {
@@ -168,8 +178,9 @@ class ConfigSchemaTest {
     /**
      * Values the schema and the resolver must judge alike, whichever of them is asked. Known gaps,
      * left out here: the schema cannot compare the two numbers of a shard (4/3 passes it), it does
-     * not know whether templates exists, and it rejects a blank string that the resolver reads as
-     * "unset", as it reads a blank INPUT_* variable.
+     * not know whether templates exists, it cannot add up health-weights (0.95 in all passes it),
+     * and it rejects a blank string that the resolver reads as "unset", as it reads a blank
+     * INPUT_* variable.
      */
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
@@ -220,7 +231,65 @@ class ConfigSchemaTest {
             "token          | ghp_abc                     | true",
             "token          | '\"ghp abc\"'               | false",
             "output-dir     | out/vitals                  | true",
-            "history-remote | file:///tmp/history.git     | true"})
+            "history-remote | file:///tmp/history.git     | true",
+            "stale-days     | 1                           | true",
+            "stale-days     | 3650                        | true",
+            "stale-days     | '\"30\"'                  | true",
+            "stale-days     | 0                           | false",
+            "stale-days     | 3651                        | false",
+            "trend-days     | 7                           | true",
+            "trend-days     | '\"3650\"'                | true",
+            "trend-days     | 6                           | false",
+            "trend-days     | '\"6\"'                   | false",
+            "forecast-days  | 1                           | true",
+            "forecast-days  | '\"365\"'                 | true",
+            "forecast-days  | 366                         | false",
+            "forecast-days  | 0                           | false",
+            "max-reset-wait | 0                           | true",
+            "max-reset-wait | 60                          | true",
+            "max-reset-wait | '\"5\"'                   | true",
+            "max-reset-wait | 61                          | false",
+            "max-reset-wait | '\"5m\"'                  | false",
+            "rate-limit-budget | 1                        | true",
+            "rate-limit-budget | 999999999                | true",
+            "rate-limit-budget | '\"5000\"'              | true",
+            "rate-limit-budget | 0                        | false",
+            "rate-limit-budget | 1000000000               | false",
+            "rate-limit-budget | unlimited                | false",
+            "history-retention-days | 1                   | true",
+            "history-retention-days | '\"730\"'         | true",
+            "history-retention-days | 0                   | false",
+            "history-retention-days | forever             | false",
+            "close-previous | true                        | true",
+            "close-previous | false                       | true",
+            "close-previous | '\"False\"'               | true",
+            "close-previous | '\"yes\"'                 | false",
+            "close-previous | 1                           | false",
+            "incident-labels | incident                   | true",
+            "incident-labels | '[incident, Sev 1]'        | true",
+            "incident-labels | '\"incident, sev1\\n outage\"' | true",
+            "incident-labels | abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij  | true",
+            "incident-labels | abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijX | false",
+            "incident-labels | '[abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijX]' | false",
+            "incident-labels | '\",,\"'                 | false",
+            "incident-labels | '\"sev\\u00071\"'      | false",
+            "dora-environment | production                | true",
+            "dora-environment | '\"prod eu\"'           | true",
+            "dora-environment | '\"prod\\teu\"'       | false",
+            "dora-environment | '[production]'            | false",
+            "health-weights | '\"contributors=0.30,pr_throughput=0.20,review_velocity=0.20,issue_freshness=0.15,fork_growth=0.15\"'                  | true",
+            "health-weights | '\"fork_growth=0.15\\n issue_freshness = .15, review_velocity=0.2,pr_throughput=0.2,contributors=0.30\"' | true",
+            "health-weights | '\"contributors=1,pr_throughput=0,review_velocity=0,issue_freshness=0,fork_growth=0\"' | true",
+            "health-weights | '{contributors: 0.3, pr_throughput: 0.2, review_velocity: 0.2, issue_freshness: 0.15, fork_growth: 0.15}' | true",
+            "health-weights | '\"contributors=0.3,pr_throughput=0.2\"' | false",
+            "health-weights | '\"contributors=0.3,contributors=0.3,review_velocity=0.2,issue_freshness=0.15,fork_growth=0.15\"' | false",
+            "health-weights | '\"contributors=1.5,pr_throughput=0.2,review_velocity=0.2,issue_freshness=0.15,fork_growth=0.15\"' | false",
+            "health-weights | '\"stars=0.3,pr_throughput=0.2,review_velocity=0.2,issue_freshness=0.15,fork_growth=0.15\"' | false",
+            "health-weights | '\"contributors:0.3,pr_throughput=0.2,review_velocity=0.2,issue_freshness=0.15,fork_growth=0.15\"' | false",
+            "health-weights | '{contributors: 0.5, pr_throughput: 0.5}' | false",
+            "health-weights | '{contributors: 0.3, pr_throughput: 0.2, review_velocity: 0.2, issue_freshness: 0.15, fork_growth: 0.15, stars: 0}' | false",
+            "health-weights | '{contributors: \"0.3\", pr_throughput: 0.2, review_velocity: 0.2, issue_freshness: 0.15, fork_growth: 0.15}' | false",
+            "health-weights | '{contributors: -0.1, pr_throughput: 0.3, review_velocity: 0.3, issue_freshness: 0.25, fork_growth: 0.25}' | false"})
     void should_judge_a_value_as_the_resolver_does(String key, String yaml, boolean valid) throws IOException {
         String config = key + ": " + yaml + "\n";
         Optional<ConfigException> resolverError = Optional.empty();

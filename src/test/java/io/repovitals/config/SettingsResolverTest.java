@@ -17,16 +17,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SettingsResolverTest {
@@ -61,7 +65,24 @@ class SettingsResolverTest {
                 new Case(Inputs.DORA_SOURCE, "releases", "workflow:a.yml", "workflow:b.yml", "deployments",
                         s -> s.doraSource().toString()),
                 new Case(Inputs.AS_OF, "2026-01-01", "2026-02-01", "2026-03-01", "2026-11-22T10:15:30Z",
-                        s -> s.asOf().toString().replace("T00:00:00Z", "")));
+                        s -> s.asOf().toString().replace("T00:00:00Z", "")),
+                // extensions
+                new Case(Inputs.STALE_DAYS, "14", "60", "7", "30", s -> String.valueOf(s.staleDays())),
+                new Case(Inputs.INCIDENT_LABELS, "sev1", "outage,p0", "bug", "incident",
+                        s -> String.join(",", s.incidentLabels())),
+                new Case(Inputs.DORA_ENVIRONMENT, "staging", "prod-eu", "live", "production", Settings::doraEnvironment),
+                new Case(Inputs.RATE_LIMIT_BUDGET, "100", "200", "300", "", s -> text(s.rateLimitBudget())),
+                new Case(Inputs.MAX_RESET_WAIT, "0", "60", "15", "5", s -> String.valueOf(s.maxResetWait().toMinutes())),
+                new Case(Inputs.HEALTH_WEIGHTS,
+                        "contributors=0.2,pr_throughput=0.2,review_velocity=0.2,issue_freshness=0.2,fork_growth=0.2",
+                        "contributors=0.4,pr_throughput=0.15,review_velocity=0.15,issue_freshness=0.15,fork_growth=0.15",
+                        "contributors=0.1,pr_throughput=0.1,review_velocity=0.1,issue_freshness=0.1,fork_growth=0.6",
+                        "contributors=0.3,pr_throughput=0.2,review_velocity=0.2,issue_freshness=0.15,fork_growth=0.15",
+                        s -> weightsText(s.healthWeights())),
+                new Case(Inputs.TREND_DAYS, "28", "180", "7", "90", s -> String.valueOf(s.trendDays())),
+                new Case(Inputs.FORECAST_DAYS, "7", "14", "365", "30", s -> String.valueOf(s.forecastDays())),
+                new Case(Inputs.HISTORY_RETENTION_DAYS, "365", "180", "30", "", s -> text(s.historyRetentionDays())),
+                new Case(Inputs.CLOSE_PREVIOUS, "false", "true", "false", "true", s -> String.valueOf(s.closePrevious())));
         return cases.stream().flatMap(c -> Stream.of(
                 Arguments.of(c.input().name(), c.option(), c.variable(), c.file(), c.shown(), c.option()),
                 Arguments.of(c.input().name(), null, c.variable(), c.file(), c.shown(), c.variable()),
@@ -85,6 +106,14 @@ class SettingsResolverTest {
         Map<String, String> options = option == null ? Map.of() : Map.of(name, option);
 
         assertThat(shown.apply(resolve(env, options))).isEqualTo(expected);
+    }
+
+    private static String text(OptionalInt value) {
+        return value.isPresent() ? String.valueOf(value.getAsInt()) : "";
+    }
+
+    private static String weightsText(Map<String, Double> weights) {
+        return weights.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
     @Test
@@ -131,6 +160,17 @@ class SettingsResolverTest {
         assertThat(settings.ignoreUsers()).isEmpty();
         assertThat(settings.shard()).isEqualTo(Shard.ALL);
         assertThat(settings.outputDir()).isEqualTo(dir.resolve("repo-vitals-out"));
+        assertThat(settings.staleDays()).isEqualTo(30);
+        assertThat(settings.incidentLabels()).containsExactly("incident");
+        assertThat(settings.doraEnvironment()).isEqualTo("production");
+        assertThat(settings.rateLimitBudget()).isEmpty();
+        assertThat(settings.maxResetWait()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.healthWeights()).containsExactly(entry("contributors", 0.30), entry("pr_throughput", 0.20),
+                entry("review_velocity", 0.20), entry("issue_freshness", 0.15), entry("fork_growth", 0.15));
+        assertThat(settings.trendDays()).isEqualTo(90);
+        assertThat(settings.forecastDays()).isEqualTo(30);
+        assertThat(settings.historyRetentionDays()).isEmpty();
+        assertThat(settings.closePrevious()).isTrue();
         GitHubEnvironment environment = settings.environment();
         assertThat(environment.apiUrl()).isEqualTo(URI.create("https://api.github.com"));
         assertThat(environment.graphqlUrl()).isEqualTo(URI.create("https://api.github.com/graphql"));
@@ -324,13 +364,201 @@ class SettingsResolverTest {
             "organizations  | bad org!                | organisation logins",
             "ignore-users   | two words               | logins",
             "templates      | no-such-dir             | an existing directory",
-            "config         | missing.yml             | an existing YAML file"})
+            "config         | missing.yml             | an existing YAML file",
+            "stale-days     | 0                       | an integer from 1 to 3650",
+            "stale-days     | 3651                    | an integer from 1 to 3650",
+            "stale-days     | ten                     | an integer from 1 to 3650",
+            "trend-days     | 6                       | an integer from 7 to 3650",
+            "trend-days     | 3651                    | an integer from 7 to 3650",
+            "forecast-days  | 0                       | an integer from 1 to 365",
+            "forecast-days  | 366                     | an integer from 1 to 365",
+            "max-reset-wait | 61                      | a number of minutes from 0 to 60",
+            "max-reset-wait | -1                      | a number of minutes from 0 to 60",
+            "max-reset-wait | 5m                      | a number of minutes from 0 to 60",
+            "rate-limit-budget | 0                    | an integer from 1 to 999999999, or empty for no cap",
+            "rate-limit-budget | 1000000000           | an integer from 1 to 999999999, or empty for no cap",
+            "rate-limit-budget | unlimited            | an integer from 1 to 999999999, or empty for no cap",
+            "history-retention-days | 0               | an integer from 1 to 999999999, or empty to keep everything",
+            "history-retention-days | forever         | an integer from 1 to 999999999, or empty to keep everything",
+            "close-previous | yes                     | true or false",
+            "close-previous | 1                       | true or false",
+            "close-previous | tRUE                    | true or false",
+            "incident-labels | ',,'                   | a comma- or newline-separated list of label names of at most 50 characters",
+            "incident-labels | abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijX | label names of at most 50 characters",
+            "health-weights | contributors=1         | a weight for each of contributors, pr_throughput, review_velocity, issue_freshness, fork_growth (missing: pr_throughput, review_velocity, issue_freshness, fork_growth)",
+            "health-weights | contributors=0.30,pr_throughput=0.20,review_velocity=0.20,issue_freshness=0.15,fork_growth=0.10 | weights that sum to 1 (these sum to 0.95)"})
     void should_reject_an_invalid_value_naming_key_value_and_accepted_values(String key, String value, String accepted) {
         assertThatThrownBy(() -> resolve(Map.of(), Map.of(key, value)))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(key))
                 .hasMessageStartingWith("invalid setting '" + key + "' = '" + value + "': expected ")
                 .hasMessageContaining(accepted)
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void should_word_an_extension_error_like_any_other() {
+        assertThatThrownBy(() -> resolve(Map.of("INPUT_TREND-DAYS", "3"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid setting 'trend-days' = '3': expected an integer from 7 to 3650");
+    }
+
+    private static final String OTHER_WEIGHTS = ",review_velocity=0.2,issue_freshness=0.15,fork_growth=0.15";
+
+    /** Errors that name one entry of the list: the entry is the value shown. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "contributors=0.3,pr_throughput                  | pr_throughput          | a comma- or newline-separated list of name=weight, e.g. contributors=0.30,pr_throughput=0.20,",
+            "contributors=0.3,stars=0.2                      | stars=0.2              | component names contributors, pr_throughput, review_velocity, issue_freshness, fork_growth",
+            "Contributors=0.3,pr_throughput=0.2              | Contributors=0.3       | component names contributors, pr_throughput,",
+            "contributors=0.3,contributors=0.3               | contributors=0.3       | each component once",
+            "contributors=1.5,pr_throughput=0.2              | contributors=1.5       | a weight from 0 to 1 as a decimal number, e.g. 0.25",
+            "contributors=-0.1,pr_throughput=0.2             | contributors=-0.1      | a weight from 0 to 1 as a decimal number",
+            "contributors=3e-1,pr_throughput=0.2             | contributors=3e-1      | a weight from 0 to 1 as a decimal number",
+            "contributors=,pr_throughput=0.2                 | contributors=          | a weight from 0 to 1 as a decimal number",
+            "contributors=30%,pr_throughput=0.2              | contributors=30%       | a weight from 0 to 1 as a decimal number"})
+    void should_name_the_bad_entry_of_health_weights(String given, String shown, String accepted) {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("health-weights", given + OTHER_WEIGHTS)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("health-weights"))
+                .hasMessageStartingWith("invalid setting 'health-weights' = '" + shown + "': expected ")
+                .hasMessageContaining(accepted)
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void should_accept_health_weights_in_any_order_and_spacing_and_keep_the_report_order() {
+        Settings settings = resolve(Map.of(), Map.of("health-weights",
+                "fork_growth = 0 \n issue_freshness=.25, review_velocity=0.25\npr_throughput=0.25 ,contributors=00.25"));
+
+        assertThat(settings.healthWeights()).containsExactly(entry("contributors", 0.25), entry("pr_throughput", 0.25),
+                entry("review_velocity", 0.25), entry("issue_freshness", 0.25), entry("fork_growth", 0.0));
+    }
+
+    @ParameterizedTest(name = "fork_growth={0} -> {1}")
+    @CsvSource({
+            "1,             false",
+            "0.1500000001,  true",
+            "0.149999999,   true",
+            "0.150000002,   false",
+            "0.149999998,   false"})
+    void should_accept_a_sum_of_health_weights_only_within_one_billionth_of_one(String forkGrowth, boolean accepted) {
+        String weights = "contributors=0.30,pr_throughput=0.20,review_velocity=0.20,issue_freshness=0.15,fork_growth="
+                + forkGrowth;
+        if (accepted) {
+            assertThat(resolve(Map.of(), Map.of("health-weights", weights)).healthWeights())
+                    .containsEntry("fork_growth", Double.parseDouble(forkGrowth));
+        } else {
+            assertThatThrownBy(() -> resolve(Map.of(), Map.of("health-weights", weights)))
+                    .hasMessageContaining("expected weights that sum to 1 (these sum to ");
+        }
+    }
+
+    @Test
+    void should_accept_all_weight_on_one_component() {
+        Settings settings = resolve(Map.of(), Map.of("health-weights",
+                "contributors=1.0,pr_throughput=0,review_velocity=0,issue_freshness=0,fork_growth=0"));
+
+        assertThat(settings.healthWeights()).containsEntry("contributors", 1.0).containsEntry("fork_growth", 0.0);
+    }
+
+    @Test
+    void should_read_health_weights_close_previous_and_numbers_from_yaml_values() throws IOException {
+        configFile("""
+                health-weights:
+                  fork_growth: 0.1
+                  contributors: 0.4
+                  pr_throughput: 0.2
+                  review_velocity: 0.2
+                  issue_freshness: 0.1
+                close-previous: false
+                incident-labels: [incident, Sev 1, INCIDENT]
+                rate-limit-budget: 5000
+                history-retention-days: 730
+                max-reset-wait: 0
+                """);
+
+        Settings settings = resolve(Map.of(), Map.of());
+
+        assertThat(settings.healthWeights()).containsExactly(entry("contributors", 0.4), entry("pr_throughput", 0.2),
+                entry("review_velocity", 0.2), entry("issue_freshness", 0.1), entry("fork_growth", 0.1));
+        assertThat(settings.closePrevious()).isFalse();
+        assertThat(settings.incidentLabels()).containsExactly("incident", "Sev 1");
+        assertThat(settings.rateLimitBudget()).hasValue(5000);
+        assertThat(settings.historyRetentionDays()).hasValue(730);
+        assertThat(settings.maxResetWait()).isZero();
+    }
+
+    @Test
+    void should_reject_a_health_weights_mapping_that_misses_a_component() throws IOException {
+        configFile("health-weights: {contributors: 0.5, pr_throughput: 0.5}\n");
+
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("health-weights"))
+                .hasMessageContaining("(missing: review_velocity, issue_freshness, fork_growth)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, true", "True, true", "TRUE, true", "' false ', false", "False, false", "FALSE, false"})
+    void should_accept_the_boolean_spellings_of_the_actions_toolkit(String given, boolean expected) {
+        assertThat(resolve(Map.of("INPUT_CLOSE-PREVIOUS", given), Map.of()).closePrevious()).isEqualTo(expected);
+    }
+
+    @Test
+    void should_treat_blank_optional_limits_as_no_limit() {
+        Settings settings = resolve(Map.of("INPUT_RATE-LIMIT-BUDGET", "", "INPUT_HISTORY-RETENTION-DAYS", " "), Map.of());
+
+        assertThat(settings.rateLimitBudget()).isEmpty();
+        assertThat(settings.historyRetentionDays()).isEmpty();
+    }
+
+    @Test
+    void should_accept_the_bounds_of_the_extension_ranges() {
+        Settings low = resolve(Map.of(), Map.of("stale-days", "1", "trend-days", "7", "forecast-days", "1",
+                "max-reset-wait", "0", "rate-limit-budget", "1", "history-retention-days", "1"));
+        Settings high = resolve(Map.of(), Map.of("stale-days", "3650", "trend-days", "3650", "forecast-days", "365",
+                "max-reset-wait", "60", "rate-limit-budget", "999999999", "history-retention-days", "999999999"));
+
+        assertThat(List.of(low.staleDays(), low.trendDays(), low.forecastDays(), (int) low.maxResetWait().toMinutes(),
+                low.rateLimitBudget().getAsInt(), low.historyRetentionDays().getAsInt())).containsExactly(1, 7, 1, 0, 1, 1);
+        assertThat(List.of(high.staleDays(), high.trendDays(), high.forecastDays(), (int) high.maxResetWait().toMinutes(),
+                high.rateLimitBudget().getAsInt(), high.historyRetentionDays().getAsInt()))
+                .containsExactly(3650, 3650, 365, 60, 999999999, 999999999);
+    }
+
+    @Test
+    void should_split_incident_labels_trim_them_and_drop_duplicates_ignoring_case() {
+        Settings settings = resolve(Map.of(), Map.of("incident-labels", " incident ,Sev 1\n\nINCIDENT, outage "));
+
+        assertThat(settings.incidentLabels()).containsExactly("incident", "Sev 1", "outage");
+    }
+
+    @Test
+    void should_reject_a_label_with_a_control_character_naming_it() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("incident-labels", "incident,sev\u00071")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("incident-labels"))
+                .hasMessageStartingWith("invalid setting 'incident-labels' = 'sev\u00071': expected ")
+                .hasMessageContaining("label names of at most 50 characters");
+    }
+
+    @Test
+    void should_trim_the_dora_environment() {
+        assertThat(resolve(Map.of(), Map.of("dora-environment", "  prod eu ")).doraEnvironment()).isEqualTo("prod eu");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod\u0000", "prod\teu", "line\nbreak"})
+    void should_reject_a_dora_environment_with_a_control_character(String given) {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("dora-environment", given)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("dora-environment"))
+                .hasMessageContaining("expected a deployment environment name of 1 to 255 characters on one line, e.g. production")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void should_reject_a_dora_environment_longer_than_github_allows() {
+        assertThat(resolve(Map.of(), Map.of("dora-environment", "e".repeat(255))).doraEnvironment()).hasSize(255);
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("dora-environment", "e".repeat(256))))
+                .hasMessageContaining("'dora-environment' = '" + "e".repeat(256) + "'")
+                .hasMessageContaining("of 1 to 255 characters");
     }
 
     @Test
