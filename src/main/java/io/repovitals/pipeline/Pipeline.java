@@ -2,7 +2,9 @@ package io.repovitals.pipeline;
 
 import io.repovitals.analyze.Analysis;
 import io.repovitals.analyze.AnalysisJson;
+import io.repovitals.analyze.AnalysisSettings;
 import io.repovitals.analyze.Analyzer;
+import io.repovitals.analyze.HealthWeights;
 import io.repovitals.analyze.OrgAnalysis;
 import io.repovitals.collect.Datasets;
 import io.repovitals.collect.RepositoryCollector;
@@ -11,7 +13,9 @@ import io.repovitals.config.ConfigException;
 import io.repovitals.config.Inputs;
 import io.repovitals.config.PublishTarget;
 import io.repovitals.config.Settings;
+import io.repovitals.github.FaultPolicy;
 import io.repovitals.github.GitHubClients;
+import io.repovitals.github.RequestBudget;
 import io.repovitals.github.RequestCounter;
 import io.repovitals.metrics.MetricCatalog;
 import io.repovitals.metrics.MetricFamily;
@@ -47,10 +51,6 @@ import java.util.stream.Collectors;
 public final class Pipeline {
     /** Repositories collected at once: enough to hide latency, few enough for GitHub's secondary limits. */
     static final int COLLECT_CONCURRENCY = 4;
-    // metrics.md defaults; they become inputs (stale-days, incident-labels, dora-environment) later.
-    static final int STALE_DAYS = 30;
-    static final List<String> INCIDENT_LABELS = List.of("incident");
-    static final String DORA_ENVIRONMENT = "production";
 
     private final Settings settings;
     private final Log log;
@@ -76,6 +76,8 @@ public final class Pipeline {
         GitHubClients github = clients();
         List<RepoRef> repositories = repositories(github);
         HistoryStore store = store();
+        settings.historyRetentionDays().ifPresent(days -> log.warning("history-retention-days (" + days
+                + ") is not applied yet in this version: every daily file is kept"));
         Map<RepoRef, History> histories = new LinkedHashMap<>();
         try (Log.Group ignored = log.group("Reading the history")) {
             for (RepoRef repo : repositories) {
@@ -134,7 +136,10 @@ public final class Pipeline {
     private GitHubClients clients() {
         Secret token = settings.token().orElseThrow(() -> new ConfigException(Inputs.TOKEN.name(), null,
                 "a GitHub token: set the token input, --token or GITHUB_TOKEN"));
-        return GitHubClients.create(settings.environment().apiUrl(), settings.environment().graphqlUrl(), token);
+        RequestBudget budget = settings.rateLimitBudget().isPresent()
+                ? RequestBudget.of(settings.rateLimitBudget().getAsInt()) : RequestBudget.unlimited();
+        return GitHubClients.create(settings.environment().apiUrl(), settings.environment().graphqlUrl(), token,
+                budget, FaultPolicy.defaults(settings.maxResetWait()));
     }
 
     private List<RepoRef> repositories(GitHubClients github) {
@@ -170,9 +175,10 @@ public final class Pipeline {
         Instant started = clock.instant();
         try (RequestCounter.Tally cost = github.requests().tally()) {
             RepositoryCollector collector = new RepositoryCollector(clock, settings.environment().workspace(),
-                    settings.doraSource(), DORA_ENVIRONMENT);
+                    settings.doraSource(), settings.doraEnvironment());
             Datasets data = collector.fetch(github, repo, windows.get(0).start(), windows.get(0).asOf(), settings.asOf());
-            List<MetricFamily> families = MetricCatalog.families(settings.ignoreUsers(), STALE_DAYS, INCIDENT_LABELS);
+            List<MetricFamily> families = MetricCatalog.families(settings.ignoreUsers(), settings.staleDays(),
+                    settings.incidentLabels());
             CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
                     Duration.between(started, clock.instant()).toMillis(), data.partialReason().isPresent());
             List<Snapshot> days = DaySnapshots.compute(repo, data, windows, families, settings.ignoreUsers(),
@@ -201,7 +207,10 @@ public final class Pipeline {
 
     private OrgAnalysis analyse(Map<String, List<Snapshot>> histories) {
         try (Log.Group ignored = log.group("Analysing " + histories.size() + " repositories")) {
-            OrgAnalysis analysis = new Analyzer().analyzeAll(histories);
+            AnalysisSettings analysisSettings = AnalysisSettings.DEFAULTS
+                    .withWeights(HealthWeights.of(settings.healthWeights()))
+                    .withDays(settings.trendDays(), settings.forecastDays());
+            OrgAnalysis analysis = new Analyzer(analysisSettings).analyzeAll(histories);
             for (Analysis one : analysis.repositories()) {
                 log.info(one.repository() + ": health " + (one.health().score() == null ? "n/a"
                         : Math.round(one.health().score()) + " (" + one.health().grade() + ")") + ", "
