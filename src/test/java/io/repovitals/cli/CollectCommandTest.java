@@ -241,4 +241,24 @@ class CollectCommandTest {
         assertThat(snapshot.path("collection").path("partial").asBoolean()).isTrue();
         assertThat(run.all()).doesNotContain("\tat ").doesNotContain("Exception");
     }
+
+    @Test
+    void should_spend_no_more_than_the_request_budget_and_say_what_it_cut() throws Exception {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-busy.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
+
+        CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/widgets",
+                "--as-of", "2026-11-20T00:00:00Z", "--rate-limit-budget", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.getAllServeEvents()).hasSize(2);
+        JsonNode snapshot = JSON.readTree(run.out());
+        // The repo state and the pull requests fit; issues, commits and the REST datasets did not.
+        assertThat(snapshot.path("metrics").path("repo.stars").asLong()).isEqualTo(119);
+        assertThat(snapshot.path("metrics").path("prs.opened").asLong(-1)).isZero();
+        assertThat(snapshot.path("missing").path("issues.opened").asText()).contains("budget");
+        assertThat(snapshot.path("missing").path("ci.runs").asText()).contains("budget");
+        assertThat(snapshot.path("collection").path("partial").asBoolean()).isTrue();
+        assertThat(snapshot.path("collection").path("requests").asInt()).isEqualTo(2);
+    }
 }
