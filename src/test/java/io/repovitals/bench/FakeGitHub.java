@@ -81,7 +81,10 @@ final class FakeGitHub implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
     }
 
-    /** Requests served since the last reset, by collection (GraphQL operation or REST list). */
+    /**
+     * Requests served since the last reset, by collection (GraphQL operation or REST list); keys starting
+     * with "detail" are not requests but notes on some of them.
+     */
     synchronized Map<String, Integer> counts() {
         Map<String, Integer> copy = new TreeMap<>();
         counts.forEach((key, value) -> copy.put(key, value.get()));
@@ -145,6 +148,16 @@ final class FakeGitHub implements AutoCloseable {
         String name = operation.find() ? operation.group(1) : "?";
         count("graphql " + name);
         Q q = new Q(query, vars);
+        if (name.endsWith("More")) {
+            // which nested lists overflowed, as "detail" counts (not requests of their own)
+            List<String> lists = new ArrayList<>();
+            vars.fields().forEachRemaining(field -> {
+                if (field.getKey().startsWith("with") && field.getValue().asBoolean()) {
+                    lists.add(field.getKey().substring(4).toLowerCase(java.util.Locale.ROOT));
+                }
+            });
+            count("detail " + name + " " + String.join("+", lists));
+        }
         ObjectNode data = JSON.createObjectNode();
         ObjectNode rateLimit = data.putObject("rateLimit");
         rateLimit.put("cost", 1).put("remaining", 4999).put("resetAt", Instant.now().plusSeconds(3600).toString());
@@ -471,6 +484,9 @@ final class FakeGitHub implements AutoCloseable {
                 && (status == null || run.status().equals(status) || status.equals(run.conclusion())));
         // GitHub serves at most 1,000 results of a filtered query; total_count still counts them all.
         List<RepoModel.Run> served = matching.subList(0, Math.min(1000, matching.size()));
+        if (matching.size() > 1000 && !params.containsKey("page")) {
+            count("detail runs range over 1000");
+        }
         return page(path, params, served, matching.size(), run -> {
             ObjectNode node = JSON.createObjectNode().put("id", run.id()).put("path", run.path())
                     .put("head_branch", run.headBranch()).put("event", run.event()).put("status", run.status())

@@ -277,7 +277,7 @@ final class RepoModel {
             issue.events.add(new Event("ClosedEvent", end));
         }
         Instant last = closed ? end : capped(created.plus(Duration.between(created, asOf).dividedBy(3)));
-        int labels = random.nextInt(100) == 0 ? 25 : random.nextInt(4);
+        int labels = random.nextInt(1000) == 0 ? 25 : random.nextInt(4);
         for (int i = 0; i < labels; i++) {
             issue.labels.add(i < LABELS.size() ? LABELS.get(i) : "area-" + i);
         }
