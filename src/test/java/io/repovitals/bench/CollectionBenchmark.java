@@ -1,0 +1,311 @@
+package io.repovitals.bench;
+
+import io.repovitals.collect.Commits;
+import io.repovitals.collect.Datasets;
+import io.repovitals.collect.Deployments;
+import io.repovitals.collect.Issues;
+import io.repovitals.collect.PullRequests;
+import io.repovitals.collect.RepoState;
+import io.repovitals.collect.RepositoryCollector;
+import io.repovitals.collect.WorkflowRuns;
+import io.repovitals.config.DoraSource;
+import io.repovitals.github.GitHubClients;
+import io.repovitals.model.RepoRef;
+import io.repovitals.model.Secret;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+
+/**
+ * The collection benchmark of issue 3: {@link RepositoryCollector#fetch} against {@link FakeGitHub}
+ * (50 ms per request) serving a {@link RepoModel} of about 100, 1,000 and 10,000 PRs per 90 days, for a
+ * weekly run and for a first run with a 90-day backfill. Prints the requests made, the lower bound, their
+ * ratio, wall seconds and peak heap, then the same per collection, then a check that the collectors got
+ * exactly the items the model says they should. Not a test: it judges nothing.
+ * <p>Usage: {@code bench/collect.sh [sizes...]} (default 100 1000 10000).
+ *
+ * <p>The lower bound is the sum over collections of ceil(items / 100), at least 1 per list that must be
+ * asked at all, counting what a run on real GitHub must fetch for {@code [since, asOf]}, once:
+ * <ul>
+ * <li>stars starred and forks created since {@code since} (the repository's counts ride on their first page);</li>
+ * <li>pull requests: the open ones plus those updated since {@code since}, with their open/close events riding
+ *     along; plus, per PR, ceil(n / 100) - 1 more for its longest nested list (reviews, comments, commits);</li>
+ * <li>issues: the open ones plus those updated since {@code since}; plus ceil(n / 100) - 1 for comments or labels;</li>
+ * <li>commits of the default branch committed in {@code [min(since, firstWindowAsOf - 90 days), asOf]};</li>
+ * <li>workflow runs created in {@code [since, asOf]}, plus 1 when none of them is a decided default-branch run
+ *     before {@code firstWindowAsOf} (then the one before {@code since} must be looked up);</li>
+ * <li>production deployments created in {@code [since - 7 days, asOf]} (the collector's lookback), with their
+ *     statuses: GraphQL's {@code Deployment.statuses} nests them, so they cost no request of their own;</li>
+ * <li>traffic: views and clones, 1 each.</li>
+ * </ul>
+ */
+public final class CollectionBenchmark {
+    static final Instant AS_OF = Instant.parse("2026-11-23T00:00:00Z");
+    static final long LATENCY_MS = 50;
+    static final Duration LOOKBACK = Duration.ofDays(7);
+    static final List<String> COLLECTIONS = List.of("repo state", "pull requests", "issues", "commits",
+            "workflow runs", "deployments", "traffic");
+
+    private CollectionBenchmark() {}
+
+    record Result(int size, String run, int requests, Map<String, Integer> perCollection, Map<String, Integer> bound,
+                  double seconds, long peakHeapMb, List<String> checks) {
+        int lowerBound() {
+            return bound.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        double ratio() {
+            return (double) requests / lowerBound();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String arg : args) {
+            sizes.add(Integer.parseInt(arg));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(100, 1000, 10000);
+        }
+        System.out.printf(Locale.ROOT, "asOf %s, %d ms per request, java %s, max heap %d MB%n", AS_OF, LATENCY_MS,
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        List<Result> results = new ArrayList<>();
+        for (int size : sizes) {
+            long start = System.nanoTime();
+            RepoModel model = new RepoModel(size, AS_OF, 42L + size);
+            System.out.printf(Locale.ROOT, "size %d: %d PRs (%d open), %d issues (%d open), %d commits, %d runs, "
+                            + "%d deployments, %d stars, %d forks over %d days; %d objects generated in %.1f s%n",
+                    size, model.prs.size(), model.openPrs(), model.issues.size(), model.openIssues(), model.commits.size(),
+                    model.runs.size(), model.deployments.size(), model.stars.size(), model.forks.size(), RepoModel.SPAN,
+                    model.objects(), (System.nanoTime() - start) / 1e9);
+            try (FakeGitHub fake = new FakeGitHub(model, LATENCY_MS)) {
+                Instant weeklySince = AS_OF.minus(Duration.ofDays(7));
+                results.add(run(fake, model, "weekly", weeklySince, AS_OF));
+                Instant firstWindowAsOf = AS_OF.minus(Duration.ofDays(90));
+                results.add(run(fake, model, "first run, 90-day backfill", firstWindowAsOf.minus(Duration.ofDays(7)),
+                        firstWindowAsOf));
+            }
+        }
+        print(results);
+    }
+
+    private static Result run(FakeGitHub fake, RepoModel model, String name, Instant since, Instant firstWindowAsOf) {
+        GitHubClients github = GitHubClients.create(fake.api(), fake.graphql(), Secret.of("ghs_bench000000000000000000000000000000"));
+        RepositoryCollector collector = new RepositoryCollector(Clock.fixed(AS_OF, ZoneOffset.UTC), Optional.empty(),
+                new DoraSource.Deployments(), "production");
+        RepoRef repo = RepoRef.parse(RepoModel.OWNER + "/" + RepoModel.NAME);
+        fake.reset();
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        Datasets data = collector.fetch(github, repo, since, firstWindowAsOf, AS_OF);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = peakHeap();
+        Map<String, Integer> served = fake.counts();
+        int requests = github.requests().total();
+        int servedTotal = served.entrySet().stream().filter(e -> !e.getKey().startsWith("detail"))
+                .mapToInt(Map.Entry::getValue).sum();
+        List<String> checks = new ArrayList<>();
+        if (servedTotal != requests) {
+            checks.add("the client counted " + requests + " requests, the fake served " + servedTotal);
+        }
+        Expected expected = new Expected(model, since, firstWindowAsOf);
+        checks.addAll(expected.check(data));
+        Result result = new Result(model.prsPer90Days, name, requests, perCollection(served), expected.bound(),
+                seconds, peak >> 20, checks);
+        System.out.printf(Locale.ROOT, "  %-27s %5d requests, bound %5d, %6.2f s; served %s%n", name, requests,
+                result.lowerBound(), seconds, served);
+        return result;
+    }
+
+    private static Map<String, Integer> perCollection(Map<String, Integer> served) {
+        Map<String, Integer> grouped = new LinkedHashMap<>();
+        COLLECTIONS.forEach(collection -> grouped.put(collection, 0));
+        served.forEach((what, count) -> {
+            if (!what.startsWith("detail")) {
+                grouped.merge(collection(what), count, Integer::sum);
+            }
+        });
+        return grouped;
+    }
+
+    private static String collection(String served) {
+        return switch (served) {
+            case "graphql RepoState", "graphql RepoStateEvents" -> "repo state";
+            case "graphql PullRequests", "graphql PullRequestMore" -> "pull requests";
+            case "graphql Issues", "graphql IssueMore" -> "issues";
+            case "graphql Commits" -> "commits";
+            case "rest runs", "rest runs (anchor)" -> "workflow runs";
+            case "rest deployments", "rest deployment statuses" -> "deployments";
+            case "rest traffic" -> "traffic";
+            default -> "other: " + served;
+        };
+    }
+
+    /** What a run for {@code [since, asOf]} must fetch, from the model; and whether the collectors got it. */
+    private static final class Expected {
+        final List<RepoModel.Pr> prs;
+        final List<RepoModel.Issue> issues;
+        final List<RepoModel.Commit> commits;
+        final List<RepoModel.Run> runs;
+        final List<RepoModel.Deployment> deployments;
+        final long stars;
+        final long forks;
+        final boolean anchorNeeded;
+
+        Expected(RepoModel model, Instant since, Instant firstWindowAsOf) {
+            prs = model.prs.stream().filter(pr -> pr.open() || !pr.updated.isBefore(since)).toList();
+            issues = model.issues.stream().filter(issue -> issue.open() || !issue.updated.isBefore(since)).toList();
+            Instant commitsSince = since.isBefore(firstWindowAsOf.minus(Duration.ofDays(90)))
+                    ? since : firstWindowAsOf.minus(Duration.ofDays(90));
+            commits = model.commits.stream().filter(c -> !c.committed().isBefore(commitsSince)).toList();
+            runs = model.runs.stream().filter(run -> !run.created().isBefore(since)).toList();
+            deployments = model.deployments.stream().filter(d -> d.environment().equals("production")
+                    && !d.created().isBefore(since.minus(LOOKBACK))).toList();
+            stars = model.stars.stream().filter(at -> !at.isBefore(since)).count();
+            forks = model.forks.stream().filter(at -> !at.isBefore(since)).count();
+            anchorNeeded = runs.stream().noneMatch(run -> run.status().equals("completed")
+                    && List.of("success", "failure").contains(run.conclusion())
+                    && run.headBranch().equals(RepoModel.BRANCH) && run.created().isBefore(firstWindowAsOf));
+        }
+
+        Map<String, Integer> bound() {
+            Map<String, Integer> bound = new LinkedHashMap<>();
+            bound.put("repo state", pages(stars) + pages(forks));
+            bound.put("pull requests", pages(prs.size()) + overflow(prs, pr -> max(pr.reviews.size(), pr.comments.size(), pr.commits.size())));
+            bound.put("issues", pages(issues.size()) + overflow(issues, issue -> max(issue.comments.size(), issue.labels.size(), 0)));
+            bound.put("commits", pages(commits.size()));
+            bound.put("workflow runs", pages(runs.size()) + (anchorNeeded ? 1 : 0));
+            bound.put("deployments", pages(deployments.size()));
+            bound.put("traffic", 2);
+            return bound;
+        }
+
+        static int pages(long items) {
+            return (int) Math.max(1, (items + 99) / 100);
+        }
+
+        static <T> int overflow(List<T> items, ToIntFunction<T> longest) {
+            int extra = 0;
+            for (T item : items) {
+                extra += Math.max(0, (longest.applyAsInt(item) + 99) / 100 - 1);
+            }
+            return extra;
+        }
+
+        static int max(int a, int b, int c) {
+            return Math.max(a, Math.max(b, c));
+        }
+
+        List<String> check(Datasets data) {
+            List<String> problems = new ArrayList<>();
+            Optional<PullRequests> pulls = data.get(PullRequests.class);
+            if (pulls.isEmpty()) {
+                problems.add("pull requests absent: " + data.absentReason(PullRequests.class));
+            } else {
+                same(problems, "pull requests", prs.size(), pulls.get().items().size());
+                same(problems, "PR reviews", prs.stream().mapToInt(pr -> pr.reviews.size()).sum(),
+                        pulls.get().items().stream().mapToInt(pr -> pr.reviews().size()).sum());
+                same(problems, "PR comments", prs.stream().mapToInt(pr -> pr.comments.size()).sum(),
+                        pulls.get().items().stream().mapToInt(pr -> pr.comments().size()).sum());
+            }
+            Optional<Issues> issued = data.get(Issues.class);
+            if (issued.isEmpty()) {
+                problems.add("issues absent: " + data.absentReason(Issues.class));
+            } else {
+                same(problems, "issues", issues.size(), issued.get().items().size());
+                same(problems, "issue comments", issues.stream().mapToInt(issue -> issue.comments.size()).sum(),
+                        issued.get().items().stream().mapToInt(issue -> issue.comments().size()).sum());
+                same(problems, "issue labels", issues.stream().mapToInt(issue -> issue.labels.size()).sum(),
+                        issued.get().items().stream().mapToInt(issue -> issue.labels().size()).sum());
+            }
+            data.get(Commits.class).ifPresentOrElse(got -> same(problems, "commits", commits.size(), got.items().size()),
+                    () -> problems.add("commits absent: " + data.absentReason(Commits.class)));
+            data.get(WorkflowRuns.class).ifPresentOrElse(got -> same(problems, "workflow runs", runs.size(), got.runs().size()),
+                    () -> problems.add("workflow runs absent: " + data.absentReason(WorkflowRuns.class)));
+            data.get(RepoState.class).ifPresentOrElse(got -> {
+                same(problems, "stars since", stars, got.starTimes().map(times -> since(times, got.since())).orElse(-1L));
+                same(problems, "forks since", forks, since(got.forkTimes(), got.since()));
+            }, () -> problems.add("repo state absent"));
+            if (data.get(Deployments.class).isEmpty()) {
+                problems.add("deployments absent: " + data.absentReason(Deployments.class));
+            }
+            return problems;
+        }
+
+        private static long since(List<Instant> times, Instant since) {
+            return times.stream().filter(at -> !at.isBefore(since)).count();
+        }
+
+        private static void same(List<String> problems, String what, long expected, long got) {
+            if (expected != got) {
+                problems.add(what + ": expected " + expected + ", collected " + got);
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static void print(List<Result> results) {
+        System.out.println();
+        System.out.println("| size (PRs) | run | requests | lower bound | ratio | wall s | peak heap MB |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %d | %s | %d | %d | %.2f | %.1f | %d |%n", r.size(), r.run(), r.requests(),
+                    r.lowerBound(), r.ratio(), r.seconds(), r.peakHeapMb());
+        }
+        System.out.println();
+        System.out.println("Requests / lower bound per collection:");
+        System.out.println();
+        StringBuilder header = new StringBuilder("| size | run |");
+        StringBuilder rule = new StringBuilder("|---:|---|");
+        for (String collection : COLLECTIONS) {
+            header.append(' ').append(collection).append(" |");
+            rule.append("---:|");
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        for (Result r : results) {
+            StringBuilder row = new StringBuilder("| " + r.size() + " | " + r.run() + " |");
+            for (String collection : COLLECTIONS) {
+                row.append(' ').append(r.perCollection().getOrDefault(collection, 0)).append(" / ")
+                        .append(r.bound().get(collection)).append(" |");
+            }
+            r.perCollection().keySet().stream().filter(key -> !COLLECTIONS.contains(key))
+                    .forEach(key -> row.append(' ').append(key).append(": ").append(r.perCollection().get(key)));
+            System.out.println(row);
+        }
+        System.out.println();
+        boolean clean = true;
+        for (Result r : results) {
+            for (String problem : r.checks()) {
+                System.out.println("CHECK " + r.size() + " " + r.run() + ": " + problem);
+                clean = false;
+            }
+        }
+        if (clean) {
+            System.out.println("Check: every run collected exactly the PRs, reviews, comments, issues, labels, commits,"
+                    + " runs, stars and forks the model holds for its range.");
+        }
+    }
+}
