@@ -311,7 +311,7 @@ public final class CollectionBenchmark {
         }
         if (clean) {
             System.out.println("Check: every run collected exactly the PRs, reviews, comments, issues, labels, commits,"
-                    + " runs, stars and forks the model holds for its range.");
+                    + " runs, stars, forks and decided deployments the model holds for its range.");
         }
     }
 }
