@@ -70,16 +70,15 @@ public final class GitHubFake {
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*" + repo + "/actions/runs"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"total_count\":0,\"workflow_runs\":[]}")));
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*" + repo + "/deployments"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+        stubOperation(server, owner, name, "Deployments", "github/graphql/deployments-none.json");
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*" + repo + "/traffic/(views|clones)"))
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\":\"Must have push access to repository\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
     }
 
-    private static void stubOperation(WireMockExtension server, String owner, String name, String operation, String fixture) {
+    /** Answers the GraphQL operation {@code operation} (e.g. {@code Deployments}) for owner/name with a fixture. */
+    public static void stubOperation(WireMockExtension server, String owner, String name, String operation, String fixture) {
         server.stubFor(graphqlAnyPath(owner, name)
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query",
                         com.github.tomakehurst.wiremock.client.WireMock.containing("query " + operation + "(")))

@@ -54,32 +54,6 @@ public final class RestSamples {
         return page.toString();
     }
 
-    /**
-     * A copy of deployments.json's only deployment (315601563) with id, environment and created_at set.
-     * Its {@code payload} is kept as recorded, a JSON string, unless {@code objectPayload}.
-     */
-    public static ObjectNode deployment(long id, String environment, String createdAt, boolean objectPayload) {
-        ObjectNode deployment = sample("deployments.json").get(0).deepCopy();
-        deployment.put("id", id);
-        deployment.put("environment", environment);
-        deployment.put("created_at", createdAt);
-        deployment.put("updated_at", createdAt);
-        deployment.put("production_environment", environment.equals("production"));
-        if (objectPayload) {
-            deployment.putObject("payload").put("user", "atmos").put("room_id", 123456);
-        }
-        return deployment;
-    }
-
-    /** A copy of deployment-statuses.json's only status (state queued) with state and created_at set. */
-    public static ObjectNode status(String state, String createdAt) {
-        ObjectNode status = sample("deployment-statuses.json").get(0).deepCopy();
-        status.put("state", state);
-        status.put("created_at", createdAt);
-        status.put("updated_at", createdAt);
-        return status;
-    }
-
     /** A copy of releases.json's item {@code index} (0 = v2.12.8 ... 4 = v2.12.4). */
     public static ObjectNode release(int index) {
         return sample("releases.json").get(index).deepCopy();

@@ -3,14 +3,20 @@ package io.repovitals.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.repovitals.config.DoraSource;
 import io.repovitals.github.GitHubClients;
+import io.repovitals.github.GitHubException;
+import io.repovitals.github.GraphQlQuery;
+import io.repovitals.github.GraphQlResponse;
 import io.repovitals.github.RestJson;
 import io.repovitals.model.RepoRef;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,14 +26,15 @@ import java.util.Set;
  * Fetches {@link Deployments} from the configured {@code dora-source} (metrics.md §dora.*) for every
  * deployment timed in {@code [since, asOf]}, in one pass:
  * <ul>
- * <li>{@code deployments}: {@code GET /deployments?environment=<env>&per_page=100}, newest first, stopping
- *     at the first deployment created more than {@code lookback} before {@code since}; then, for each
- *     deployment created in {@code [since - lookback, asOf]}, one {@code GET /deployments/{id}/statuses}.
- *     That call per deployment is unavoidable: the list carries no status, and GitHub has no endpoint
- *     (REST or GraphQL) listing statuses of many deployments at once. The latest status at or before asOf
- *     decides: success, failure or error are kept (failure and error as failed), timed at that status.
- *     {@code inactive} is skipped when looking for the latest: GitHub sets it on an older deployment when a
- *     newer one in the environment succeeds, which says nothing about how the older one went.</li>
+ * <li>{@code deployments}: the GraphQL query {@code deployments}: the environment's deployments, newest first,
+ *     100 a page with the first 20 statuses of each in the same request, stopping at the first deployment
+ *     created more than {@code lookback} before {@code since}; only a deployment with more than 20 statuses
+ *     costs more ({@code deployment-statuses}, 100 a page, by its node id). For each deployment created in
+ *     {@code [since - lookback, asOf]}, its statuses sorted by {@code createdAt} (their order in the answer is
+ *     not relied on), the latest at or before asOf that is not {@code inactive} decides: success, failure or
+ *     error are kept (failure and error as failed), timed at that status. {@code inactive} is skipped: GitHub
+ *     sets it on an older deployment when a newer one in the environment succeeds, which says nothing about
+ *     how the older one went.</li>
  * <li>{@code releases}: {@code GET /releases?per_page=100}, published, non-draft, non-prerelease, at
  *     {@code published_at}; stops at the first release created more than {@code lookback} before since.</li>
  * <li>{@code workflow:<file>}: {@code GET /actions/workflows/<file>/runs?branch=<default>&status=success},
@@ -41,6 +48,8 @@ public final class DeploymentsCollector {
     /** How long before {@code since} an item may be created and still be deployed in range (a slow approval). */
     public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(7);
     private static final Set<String> DECIDING = Set.of("success", "failure", "error");
+    static final GraphQlQuery QUERY = GraphQlQuery.load("deployments");
+    static final GraphQlQuery STATUSES = GraphQlQuery.load("deployment-statuses");
 
     private final DoraSource source;
     private final String environment;
@@ -70,7 +79,8 @@ public final class DeploymentsCollector {
         if (source instanceof DoraSource.Workflow workflow) {
             return workflowRuns(rest, repo, workflow.file(), since, asOf, defaultBranch);
         }
-        return deployments(rest, repo, since, asOf);
+        String what = "deployments of " + repo;
+        return GraphQlNodes.readable(what, () -> deployments(github, repo, since, asOf, what));
     }
 
     /** Source {@code workflow:<file>} from runs already fetched: successful runs of that file on the default branch. */
@@ -86,56 +96,91 @@ public final class DeploymentsCollector {
         return new Deployments("workflow:" + file, items);
     }
 
-    private Deployments deployments(RestJson rest, RepoRef repo, Instant since, Instant asOf) {
+    private Deployments deployments(GitHubClients github, RepoRef repo, Instant since, Instant asOf, String what) {
         Instant oldest = since.minus(lookback);
-        Map<Long, Instant> created = new LinkedHashMap<>();
-        RestJson.Page page = rest.get(RestPaths.repo(repo) + "/deployments?environment="
-                + RestPaths.encode(environment) + "&per_page=100");
+        List<Deployments.Deployment> items = new ArrayList<>();
+        String after = null;
         boolean more = true;
         while (more) {
-            for (JsonNode node : page.body()) {
-                Instant at = RestPaths.instant(node.path("created_at"));
-                if (at.isBefore(oldest)) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("owner", repo.owner());
+            variables.put("name", repo.name());
+            variables.put("environment", environment);
+            variables.put("after", after);
+            JsonNode connection = GraphQlNodes.repository(github.graphql().execute(QUERY, variables), what).path("deployments");
+            for (JsonNode node : connection.path("nodes")) {
+                if (node.isNull()) {
+                    continue;
+                }
+                Instant created = Instant.parse(node.path("createdAt").asText());
+                if (created.isBefore(oldest)) {
                     more = false;
                     break;
                 }
-                // payload is an object or, in older records, a JSON string: it is never read.
-                if (!at.isAfter(asOf)) {
-                    created.put(node.path("id").asLong(), at);
+                if (!created.isAfter(asOf)) {
+                    deciding(statuses(github, node, what), asOf).filter(status -> inRange(status.at(), since, asOf))
+                            .ifPresent(status -> items.add(new Deployments.Deployment(status.at(), !status.state().equals("success"))));
                 }
             }
-            more = more && page.next().isPresent();
-            if (more) {
-                page = rest.get(page.next().get());
-            }
-        }
-        List<Deployments.Deployment> items = new ArrayList<>();
-        for (Long id : created.keySet()) {
-            // Newest first: the first page holds the deciding status unless a deployment has 100 newer ones.
-            RestJson.Page statuses = rest.get(RestPaths.repo(repo) + "/deployments/" + id + "/statuses?per_page=100");
-            deciding(statuses.body(), asOf).ifPresent(status -> {
-                Instant at = RestPaths.instant(status.path("created_at"));
-                if (inRange(at, since, asOf)) {
-                    items.add(new Deployments.Deployment(at, !status.path("state").asText().equals("success")));
-                }
-            });
+            JsonNode pageInfo = connection.path("pageInfo");
+            more = more && pageInfo.path("hasNextPage").asBoolean(false);
+            after = pageInfo.path("endCursor").textValue();
         }
         return new Deployments("deployments", items);
     }
 
-    /** The newest status at or before asOf that is not {@code inactive}, if it is success, failure or error. */
-    static Optional<JsonNode> deciding(JsonNode statuses, Instant asOf) {
-        JsonNode latest = null;
-        for (JsonNode status : statuses) {
-            Instant at = RestPaths.instant(status.path("created_at"));
-            if (at.isAfter(asOf) || status.path("state").asText().equals("inactive")) {
-                continue;
+    /** A deployment status: its state in lower case (as REST and metrics.md spell it) and when it was set. */
+    record Status(String state, Instant at) {}
+
+    /** The deployment's statuses that came with it, and the rest by its node id when it has more (rare). */
+    private static List<Status> statuses(GitHubClients github, JsonNode deployment, String what) {
+        JsonNode connection = deployment.path("statuses");
+        List<Status> statuses = new ArrayList<>();
+        addStatuses(connection, statuses);
+        JsonNode pageInfo = connection.path("pageInfo");
+        boolean more = pageInfo.path("hasNextPage").asBoolean(false) || connection.path("totalCount").asInt(0) > statuses.size();
+        String after = pageInfo.path("endCursor").textValue();
+        while (more) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("id", deployment.path("id").asText());
+            variables.put("after", after);
+            GraphQlResponse response = github.graphql().execute(STATUSES, variables);
+            GraphQlNodes.failOnErrors(response, what);
+            JsonNode page = response.data().path("node").path("statuses");
+            if (page.isMissingNode()) {
+                throw new GitHubException(GitHubException.Kind.BAD_RESPONSE, 200,
+                        "GitHub's GraphQL answer for " + what + " has no statuses for deployment " + deployment.path("id").asText());
             }
-            if (latest == null || at.isAfter(RestPaths.instant(latest.path("created_at")))) {
+            addStatuses(page, statuses);
+            more = page.path("pageInfo").path("hasNextPage").asBoolean(false);
+            after = page.path("pageInfo").path("endCursor").textValue();
+        }
+        return statuses;
+    }
+
+    private static void addStatuses(JsonNode connection, List<Status> statuses) {
+        for (JsonNode node : connection.path("nodes")) {
+            if (!node.isNull()) {
+                statuses.add(new Status(node.path("state").asText().toLowerCase(Locale.ROOT),
+                        Instant.parse(node.path("createdAt").asText())));
+            }
+        }
+    }
+
+    /**
+     * The latest status at or before asOf that is not {@code inactive}, if it is success, failure or error.
+     * Sorted by createdAt here; of statuses set at the same instant the one later in GitHub's list wins.
+     */
+    static Optional<Status> deciding(List<Status> statuses, Instant asOf) {
+        List<Status> sorted = new ArrayList<>(statuses);
+        sorted.sort(Comparator.comparing(Status::at));
+        Status latest = null;
+        for (Status status : sorted) {
+            if (!status.at().isAfter(asOf) && !status.state().equals("inactive")) {
                 latest = status;
             }
         }
-        return Optional.ofNullable(latest).filter(status -> DECIDING.contains(status.path("state").asText()));
+        return Optional.ofNullable(latest).filter(status -> DECIDING.contains(status.state()));
     }
 
     private Deployments releases(RestJson rest, RepoRef repo, Instant since, Instant asOf) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Every dataset of one repository for the range {@code [since, asOf]}, in one pass: repo state,
- * pull requests, issues and commits over GraphQL, workflow runs, deployments and traffic over
- * REST. Metric families then compute any window inside the range, so a backfill costs one fetch.
+ * pull requests, issues and commits over GraphQL, workflow runs and traffic over REST, deployments
+ * over GraphQL (dora-source {@code deployments}) or REST (the other sources). Metric families then compute any window inside the range, so a backfill costs one fetch.
  * A dataset GitHub refuses goes absent with the reason; an unknown repository or a rejected token
  * ends the run (from the first request, the repo state).
  */

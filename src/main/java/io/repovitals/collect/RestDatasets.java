@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The REST half of a repository's collection in one call: {@link WorkflowRuns}, {@link Deployments}
- * and {@link Traffic}, each into {@link Datasets#fetch} so that a failure leaves that dataset absent
+ * (over GraphQL for {@code dora-source: deployments}) and {@link Traffic}, each into {@link Datasets#fetch} so that a failure leaves that dataset absent
  * with its reason (and the snapshot partial when the failure was transient). Order: runs, then
  * deployments, then traffic, so a tight request budget goes to ci.* and dora.* first. With
  * {@code dora-source: workflow:<file>} the deployments come from the runs already fetched, for no

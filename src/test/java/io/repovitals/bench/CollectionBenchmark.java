@@ -148,7 +148,7 @@ public final class CollectionBenchmark {
             case "graphql Issues", "graphql IssueMore" -> "issues";
             case "graphql Commits" -> "commits";
             case "rest runs", "rest runs (anchor)" -> "workflow runs";
-            case "rest deployments", "rest deployment statuses" -> "deployments";
+            case "graphql Deployments", "graphql DeploymentStatuses" -> "deployments";
             case "rest traffic" -> "traffic";
             default -> "other: " + served;
         };
@@ -161,6 +161,7 @@ public final class CollectionBenchmark {
         final List<RepoModel.Commit> commits;
         final List<RepoModel.Run> runs;
         final List<RepoModel.Deployment> deployments;
+        final long decided;
         final long stars;
         final long forks;
         final boolean anchorNeeded;
@@ -174,6 +175,12 @@ public final class CollectionBenchmark {
             runs = model.runs.stream().filter(run -> !run.created().isBefore(since)).toList();
             deployments = model.deployments.stream().filter(d -> d.environment().equals("production")
                     && !d.created().isBefore(since.minus(LOOKBACK))).toList();
+            // decided in [since, asOf]: the newest status that is not inactive is success or failure, set in range
+            decided = deployments.stream().map(d -> d.statusesNewestFirst().stream()
+                            .filter(status -> !status.state().equals("inactive") && !status.at().isAfter(model.asOf)).findFirst())
+                    .filter(status -> status.isPresent() && List.of("success", "failure", "error").contains(status.get().state())
+                            && !status.get().at().isBefore(since))
+                    .count();
             stars = model.stars.stream().filter(at -> !at.isBefore(since)).count();
             forks = model.forks.stream().filter(at -> !at.isBefore(since)).count();
             anchorNeeded = runs.stream().noneMatch(run -> run.status().equals("completed")
@@ -239,9 +246,8 @@ public final class CollectionBenchmark {
                 same(problems, "stars since", stars, got.starTimes().map(times -> since(times, got.since())).orElse(-1L));
                 same(problems, "forks since", forks, since(got.forkTimes(), got.since()));
             }, () -> problems.add("repo state absent"));
-            if (data.get(Deployments.class).isEmpty()) {
-                problems.add("deployments absent: " + data.absentReason(Deployments.class));
-            }
+            data.get(Deployments.class).ifPresentOrElse(got -> same(problems, "deployments decided", decided, got.items().size()),
+                    () -> problems.add("deployments absent: " + data.absentReason(Deployments.class)));
             return problems;
         }
 
@@ -305,7 +311,7 @@ public final class CollectionBenchmark {
         }
         if (clean) {
             System.out.println("Check: every run collected exactly the PRs, reviews, comments, issues, labels, commits,"
-                    + " runs, stars and forks the model holds for its range.");
+                    + " runs, stars, forks and decided deployments the model holds for its range.");
         }
     }
 }

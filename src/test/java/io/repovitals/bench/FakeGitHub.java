@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * An in-process GitHub on 127.0.0.1 answering, from one {@link RepoModel}, the GraphQL operations and
  * REST lists the collectors send, with a fixed latency per request. It honours what decides paging on
  * GitHub: {@code first}/{@code after} cursors (nested sizes are read from each query's text), {@code since}
- * and {@code until} on history and timelines, {@code filterBy.since}, {@code states}, {@code UPDATED_AT DESC},
+ * and {@code until} on history and timelines, {@code filterBy.since}, {@code states}, {@code environments},
+ * {@code UPDATED_AT DESC} and {@code CREATED_AT DESC},
  * {@code @include(if: $withX)}, REST {@code page}/{@code per_page} with {@code Link} headers, the runs'
  * {@code created}, {@code branch} and {@code status} filters and their 1,000-result cap ({@code total_count}
  * still tells the full count). Each request is counted under the collection it serves.
@@ -48,7 +49,6 @@ final class FakeGitHub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern OPERATION = Pattern.compile("query\\s+(\\w+)");
     private static final String REPO_PATH = "/repos/" + RepoModel.OWNER + "/" + RepoModel.NAME;
-    private static final Pattern STATUSES = Pattern.compile(Pattern.quote(REPO_PATH) + "/deployments/(\\d+)/statuses");
     private static final Set<String> ISSUE_EVENTS = Set.of("ClosedEvent", "ReopenedEvent");
     private static final Set<String> PR_EVENTS = Set.of("ClosedEvent", "ReopenedEvent", "MergedEvent");
 
@@ -169,6 +169,8 @@ final class FakeGitHub implements AutoCloseable {
             case "Issues" -> data.set("repository", issues(q));
             case "IssueMore" -> data.set("node", issueMore(q));
             case "Commits" -> data.set("repository", commits(q));
+            case "Deployments" -> data.set("repository", deployments(q));
+            case "DeploymentStatuses" -> data.set("node", deploymentStatuses(q));
             default -> {
                 return new Answer(200, JSON.createObjectNode().set("errors", JSON.createArrayNode()
                         .add(error("unknown operation " + name))), null);
@@ -423,6 +425,42 @@ final class FakeGitHub implements AutoCloseable {
         return repository;
     }
 
+    /** {@code deployments(environments: [$environment], orderBy: CREATED_AT DESC)}: the model's are newest first. */
+    private ObjectNode deployments(Q q) {
+        String environment = q.vars().path("environment").asText();
+        int statuses = q.first("statuses");
+        ObjectNode repository = JSON.createObjectNode();
+        repository.set("deployments", connection(filter(model.deployments, d -> d.environment().equals(environment)),
+                q.first("deployments"), q.after("after"), "nodes", d -> {
+                    ObjectNode node = JSON.createObjectNode().put("id", deploymentId(d)).put("createdAt", d.created().toString());
+                    node.set("statuses", statuses(d, statuses, null));
+                    return node;
+                }));
+        return repository;
+    }
+
+    private ObjectNode deploymentStatuses(Q q) {
+        String id = q.vars().path("id").asText();
+        RepoModel.Deployment deployment = model.deployments.stream().filter(d -> deploymentId(d).equals(id)).findFirst().orElseThrow();
+        ObjectNode node = JSON.createObjectNode();
+        node.set("statuses", statuses(deployment, q.first("statuses"), q.after("after")));
+        return node;
+    }
+
+    private static String deploymentId(RepoModel.Deployment deployment) {
+        return "DE_" + deployment.id();
+    }
+
+    /** A deployment's statuses, oldest first as GitHub lists them, with their totalCount. */
+    private static ObjectNode statuses(RepoModel.Deployment deployment, int first, String after) {
+        List<RepoModel.Status> oldestFirst = new ArrayList<>(deployment.statusesNewestFirst());
+        java.util.Collections.reverse(oldestFirst);
+        ObjectNode connection = connection(oldestFirst, first, after, "nodes", status -> JSON.createObjectNode()
+                .put("state", status.state().toUpperCase(java.util.Locale.ROOT)).put("createdAt", status.at().toString()));
+        connection.put("totalCount", oldestFirst.size());
+        return connection;
+    }
+
     // ---------------------------------------------------------------- REST
 
     private static Map<String, String> query(String raw) {
@@ -442,23 +480,6 @@ final class FakeGitHub implements AutoCloseable {
             String created = params.getOrDefault("created", "");
             count(created.startsWith("<") ? "rest runs (anchor)" : "rest runs");
             return runs(path, params, created);
-        }
-        if (path.equals(REPO_PATH + "/deployments")) {
-            count("rest deployments");
-            String environment = params.get("environment");
-            List<RepoModel.Deployment> list = filter(model.deployments, d -> environment == null || d.environment().equals(environment));
-            return page(path, params, list, list.size(), d -> JSON.createObjectNode().put("id", d.id())
-                    .put("environment", d.environment()).put("created_at", d.created().toString()).put("task", "deploy")
-                    .put("payload", "{}"), false);
-        }
-        Matcher statuses = STATUSES.matcher(path);
-        if (statuses.matches()) {
-            count("rest deployment statuses");
-            long id = Long.parseLong(statuses.group(1));
-            RepoModel.Deployment deployment = model.deployments.stream().filter(d -> d.id() == id).findFirst().orElseThrow();
-            return page(path, params, deployment.statusesNewestFirst(), deployment.statusesNewestFirst().size(),
-                    s -> JSON.createObjectNode().put("state", s.state()).put("created_at", s.at().toString())
-                            .put("environment", deployment.environment()), false);
         }
         if (path.equals(REPO_PATH + "/traffic/views") || path.equals(REPO_PATH + "/traffic/clones")) {
             String kind = path.endsWith("views") ? "views" : "clones";

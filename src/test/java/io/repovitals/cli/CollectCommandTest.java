@@ -74,7 +74,8 @@ class CollectCommandTest {
         assertThat(snapshot.path("traffic").isArray()).isTrue();
         // Every request this snapshot counted reached the fake, and nothing else did.
         assertThat(snapshot.path("collection").path("requests").asInt()).isEqualTo(github.getAllServeEvents().size());
-        assertThat(snapshot.path("collection").path("graphqlCost").asInt()).isEqualTo(4);
+        // 1 point each: RepoState, PullRequests, Issues, Commits, Deployments (dora-source deployments is GraphQL)
+        assertThat(snapshot.path("collection").path("graphqlCost").asInt()).isEqualTo(5);
         assertThat(snapshot.path("collection").path("partial").asBoolean(true)).isFalse();
         assertThat(snapshot.path("collection").has("durationMs")).isTrue();
         assertThat(run.all()).doesNotContain(GitHubFake.TOKEN);

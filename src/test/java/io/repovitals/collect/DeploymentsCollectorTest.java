@@ -1,7 +1,9 @@
 package io.repovitals.collect;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.repovitals.FakeTime;
+import io.repovitals.GitHubFake;
 import io.repovitals.TestClients;
 import io.repovitals.config.DoraSource;
 import io.repovitals.github.GitHubClients;
@@ -15,6 +17,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -22,17 +28,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.repovitals.RestSamples.array;
-import static io.repovitals.RestSamples.deployment;
 import static io.repovitals.RestSamples.release;
 import static io.repovitals.RestSamples.run;
 import static io.repovitals.RestSamples.runsPage;
-import static io.repovitals.RestSamples.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Deployments dataset from each dora-source. Deployments, statuses and releases are copies of
- * shared/github/rest-samples/deployments.json (payload kept as the recorded JSON string),
- * deployment-statuses.json and releases.json with the named fields edited; expected values by hand.
+ * The Deployments dataset from each dora-source. Source deployments: hand-written GraphQL answers in
+ * src/test/resources/github/graphql/deployment*.json shaped per shared/github/schema.graphql
+ * (Repository.deployments, Deployment.statuses, DeploymentStatusState). Releases are copies of
+ * shared/github/rest-samples/releases.json with the named fields edited. Expected values by hand.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DeploymentsCollectorTest {
@@ -52,52 +57,90 @@ class DeploymentsCollectorTest {
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
+    private static MappingBuilder operation(String name) {
+        return post(urlPathEqualTo("/graphql")).withHeader("Authorization", equalTo("bearer " + GitHubFake.TOKEN))
+                .withRequestBody(matchingJsonPath("$.query", containing("query " + name + "(")));
+    }
+
     @Test
-    void should_time_production_deployments_at_their_deciding_status() {
-        github.stubFor(get(urlPathEqualTo(BASE + "/deployments"))
-                .withQueryParam("environment", equalTo("production")).withQueryParam("per_page", equalTo("100"))
-                .willReturn(aResponse().withStatus(200).withBody(array(
-                        deployment(15, "production", "2026-11-19T23:00:00Z", false),
-                        deployment(11, "production", "2026-11-19T10:00:00Z", true),
-                        deployment(14, "production", "2026-11-14T08:00:00Z", false),
-                        deployment(12, "production", "2026-11-16T09:00:00Z", true),
-                        deployment(13, "production", "2026-11-12T23:00:00Z", false),
-                        // created more than the 7-day lookback before since: the list is read no further
-                        deployment(16, "production", "2026-11-01T00:00:00Z", false),
-                        deployment(17, "production", "2026-10-30T00:00:00Z", false)))));
-        // Statuses come newest first.
-        stub(BASE + "/deployments/15/statuses", array(status("success", "2026-11-20T00:30:00Z"),
-                status("pending", "2026-11-19T23:01:00Z"))); // success after asOf: pending at asOf -> out
-        stub(BASE + "/deployments/11/statuses", array(status("success", "2026-11-19T10:05:00Z"),
-                status("in_progress", "2026-11-19T10:01:00Z")));
-        stub(BASE + "/deployments/14/statuses", array(status("queued", "2026-11-14T08:00:00Z"))); // never decided -> out
-        stub(BASE + "/deployments/12/statuses", array(status("inactive", "2026-11-19T10:06:00Z"),
-                status("failure", "2026-11-16T09:10:00Z"))); // superseded later; it failed
-        stub(BASE + "/deployments/13/statuses", array(status("error", "2026-11-13T00:00:00Z"))); // created before since, errored exactly at since
+    void should_time_production_deployments_at_their_deciding_status_from_one_request() {
+        // deployments-week.json, newest first: 5 created in [since - 7 days, asOf], then one of 11-01, the first
+        // older than the lookback, where reading stops although the page says there are more.
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets")
+                .withRequestBody(matchingJsonPath("$.query", containing("query Deployments(")))
+                .withRequestBody(matchingJsonPath("$.variables.environment", equalTo("production")))
+                .willReturn(GitHubFake.json("github/graphql/deployments-week.json")));
         GitHubClients clients = TestClients.create(github, time);
 
         Deployments deployments = new DeploymentsCollector().fetch(clients, REPO, SINCE, AS_OF, Optional.of("main"));
 
         assertThat(deployments.source()).isEqualTo("deployments");
+        // Statuses of ...0aB and ...0aC are listed newest first, the others oldest first: sorted by createdAt.
+        // ...0aF: SUCCESS after asOf, PENDING at asOf -> out; ...0aB: SUCCESS at 11-19T10:05 -> in;
+        // ...0aE: only QUEUED -> out; ...0aC: INACTIVE (listed first) is skipped, FAILURE at 11-16T09:10 decides;
+        // ...0aD: created before since, ERROR exactly at since -> in, failed.
         assertThat(deployments.items()).containsExactly(
                 new Deployments.Deployment(Instant.parse("2026-11-13T00:00:00Z"), true),
                 new Deployments.Deployment(Instant.parse("2026-11-16T09:10:00Z"), true),
                 new Deployments.Deployment(Instant.parse("2026-11-19T10:05:00Z"), false));
-        // one list, one statuses list per deployment created in [since - 7 days, asOf]: 15, 11, 14, 12, 13
-        assertThat(clients.requests().total()).isEqualTo(6);
-        github.verify(0, getRequestedFor(urlPathMatching(BASE + "/deployments/1[67]/statuses")));
+        // One request for the page of deployments with their statuses (over REST: 1 list + 5 statuses = 6).
+        assertThat(clients.requests().total()).isEqualTo(1);
+        github.verify(0, getRequestedFor(urlPathMatching(".*/deployments.*")));
     }
 
     @Test
     void should_read_the_configured_environment() {
-        github.stubFor(get(urlPathEqualTo(BASE + "/deployments")).withQueryParam("environment", equalTo("prod-eu"))
-                .willReturn(aResponse().withStatus(200).withBody(array(deployment(21, "prod-eu", "2026-11-18T00:00:00Z", false)))));
-        stub(BASE + "/deployments/21/statuses", array(status("success", "2026-11-18T00:02:00Z")));
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets")
+                .withRequestBody(matchingJsonPath("$.query", containing("query Deployments(")))
+                .withRequestBody(matchingJsonPath("$.variables.environment", equalTo("prod-eu")))
+                .willReturn(GitHubFake.json("github/graphql/deployments-prod-eu.json")));
+        GitHubClients clients = TestClients.create(github, time);
 
         Deployments deployments = new DeploymentsCollector(new DoraSource.Deployments(), "prod-eu",
-                DeploymentsCollector.DEFAULT_LOOKBACK).fetch(TestClients.create(github, time), REPO, SINCE, AS_OF, Optional.of("main"));
+                DeploymentsCollector.DEFAULT_LOOKBACK).fetch(clients, REPO, SINCE, AS_OF, Optional.of("main"));
 
         assertThat(deployments.items()).containsExactly(new Deployments.Deployment(Instant.parse("2026-11-18T00:02:00Z"), false));
+        assertThat(clients.requests().total()).isEqualTo(1);
+    }
+
+    @Test
+    void should_page_the_statuses_of_a_deployment_with_more_than_came_with_it() {
+        // deployments-long-rollout.json: ...0cA succeeded at 11-17T12:03; ...0cL has 23 statuses (totalCount), 20 of
+        // them (QUEUED, then IN_PROGRESS up to 10:19) in the page; the other 3 end with FAILURE at 11-15T10:22.
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets")
+                .withRequestBody(matchingJsonPath("$.query", containing("query Deployments(")))
+                .willReturn(GitHubFake.json("github/graphql/deployments-long-rollout.json")));
+        github.stubFor(operation("DeploymentStatuses")
+                .withRequestBody(matchingJsonPath("$.variables.id", equalTo("DE_kwDOAbCdEs4Ht0cL")))
+                .withRequestBody(matchingJsonPath("$.variables.after", equalTo("Y3Vyc29yOnYyOpHOBdcL")))
+                .willReturn(GitHubFake.json("github/graphql/deployment-statuses-long-rollout.json")));
+        GitHubClients clients = TestClients.create(github, time);
+
+        Deployments deployments = new DeploymentsCollector().fetch(clients, REPO, SINCE, AS_OF, Optional.of("main"));
+
+        assertThat(deployments.items()).containsExactly(
+                new Deployments.Deployment(Instant.parse("2026-11-15T10:22:00Z"), true),
+                new Deployments.Deployment(Instant.parse("2026-11-17T12:03:00Z"), false));
+        // the page, and one follow-up for the one deployment that overflowed
+        assertThat(clients.requests().total()).isEqualTo(2);
+        github.verify(1, postRequestedFor(urlPathEqualTo("/graphql"))
+                .withRequestBody(matchingJsonPath("$.query", containing("query DeploymentStatuses("))));
+    }
+
+    @Test
+    void should_leave_deployments_absent_when_github_answers_with_errors() {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"data\":{\"repository\":null},\"errors\":"
+                        + "[{\"type\":\"NOT_FOUND\",\"path\":[\"repository\"],"
+                        + "\"message\":\"Could not resolve to a Repository with the name 'octo-org/widgets'.\"}]}")));
+        GitHubClients clients = TestClients.create(github, time);
+
+        Datasets data = new Datasets().fetch(Deployments.class,
+                () -> new DeploymentsCollector().fetch(clients, REPO, SINCE, AS_OF, Optional.of("main")));
+
+        assertThat(data.get(Deployments.class)).isEmpty();
+        assertThat(data.absentReason(Deployments.class)).isEqualTo("GitHub's GraphQL API answered deployments of "
+                + "octo-org/widgets with an error (NOT_FOUND: Could not resolve to a Repository with the name 'octo-org/widgets'.)");
     }
 
     @Test

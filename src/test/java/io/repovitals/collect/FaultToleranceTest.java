@@ -7,6 +7,7 @@ import io.repovitals.FakeTime;
 import io.repovitals.GitHubFake;
 import io.repovitals.RestSamples;
 import io.repovitals.TestClients;
+import io.repovitals.config.DoraSource;
 import io.repovitals.github.FaultPolicy;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.github.RequestBudget;
@@ -33,10 +34,13 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +59,7 @@ class FaultToleranceTest {
     static final String RUNS = WorkflowRunsCollectorTest.RUNS;
     static final String VIEWS = "/repos/octo-org/widgets/traffic/views";
     static final String CLONES = "/repos/octo-org/widgets/traffic/clones";
-    static final String DEPLOYMENTS = "/repos/octo-org/widgets/deployments";
+    static final String RELEASES = "/repos/octo-org/widgets/releases";
     /** The recorded 2020-02-08..21 points moved to 2026-11-06..19, the 14 days before AS_OF. */
     static final long SHIFT_DAYS = 2463;
 
@@ -74,8 +78,9 @@ class FaultToleranceTest {
         github.stubFor(get(urlPathEqualTo(CLONES)).willReturn(ok(RestSamples.shiftedTraffic("traffic-clones.json", "clones", SHIFT_DAYS))));
     }
 
+    /** dora-source deployments: the GraphQL query {@code Deployments} finds none in range. */
     private static void stubNoDeployments() {
-        github.stubFor(get(urlPathEqualTo(DEPLOYMENTS)).willReturn(ok("[]")));
+        GitHubFake.stubOperation(github, "octo-org", "widgets", "Deployments", "github/graphql/deployments-none.json");
     }
 
     /** What the pipeline does for one repository with the REST datasets: fetch them, compute, build. */
@@ -185,13 +190,16 @@ class FaultToleranceTest {
                 .withHeader("X-RateLimit-Remaining", "1").withHeader("X-RateLimit-Reset", Long.toString(reset))));
         github.stubFor(get(urlPathEqualTo(CLONES)).willReturn(ok(RestSamples.shiftedTraffic("traffic-clones.json", "clones", SHIFT_DAYS))
                 .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", Long.toString(reset))));
-        stubNoDeployments();
+        github.stubFor(get(urlPathEqualTo(RELEASES)).willReturn(ok("[]")));
         GitHubClients clients = TestClients.create(github, time);
+        // dora-source releases: a third core REST request (source deployments asks GraphQL, whose limit is its own)
+        DeploymentsCollector releases = new DeploymentsCollector(new DoraSource.Releases(), "production",
+                DeploymentsCollector.DEFAULT_LOOKBACK);
 
         Datasets data = new Datasets()
                 .fetch(WorkflowRuns.class, () -> new WorkflowRunsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main")))
                 .fetch(Traffic.class, () -> new TrafficCollector().fetch(clients, REPO, WINDOW.start(), AS_OF))
-                .fetch(Deployments.class, () -> new DeploymentsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main")));
+                .fetch(Deployments.class, () -> releases.fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.of("main")));
 
         assertThat(data.get(WorkflowRuns.class)).isPresent();
         assertThat(data.get(Traffic.class)).isPresent();
@@ -200,7 +208,7 @@ class FaultToleranceTest {
         assertThat(data.absentReason(Deployments.class)).isEqualTo("GitHub's core rate limit is used up until "
                 + Instant.ofEpochSecond(reset) + ", later than the allowed wait of 300 s");
         assertThat(data.partialReason()).contains(data.absentReason(Deployments.class));
-        github.verify(0, getRequestedFor(urlPathEqualTo(DEPLOYMENTS)));
+        github.verify(0, getRequestedFor(urlPathEqualTo(RELEASES)));
         assertThat(clients.requests().total()).isEqualTo(3);
         assertThat(time.pauses()).isEmpty();
     }
@@ -252,7 +260,7 @@ class FaultToleranceTest {
         Snapshot snapshot = collect(clients);
 
         assertEveryCiMetricMeasured(snapshot);
-        // runs 1 + deployments 1 (none, so no statuses) = 2: traffic's first request would be the third
+        // runs 1 + deployments 1 (GraphQL: none in range) = 2: traffic's first request would be the third
         assertThat(snapshot.missing()).containsEntry("traffic.views", "request budget of 2 exhausted")
                 .containsEntry("traffic.unique_cloners", "request budget of 2 exhausted");
         assertThat(snapshot.traffic()).isEmpty();
@@ -260,7 +268,8 @@ class FaultToleranceTest {
         assertThat(clients.requests().total()).isEqualTo(2);
         assertThat(clients.budget().isExhausted()).isTrue();
         github.verify(0, getRequestedFor(urlPathEqualTo(VIEWS)));
-        github.verify(1, getRequestedFor(urlPathEqualTo(DEPLOYMENTS)));
+        github.verify(1, postRequestedFor(urlPathEqualTo("/graphql"))
+                .withRequestBody(matchingJsonPath("$.query", containing("query Deployments("))));
     }
 
     @Test
