@@ -55,7 +55,7 @@ public final class GitBranchStore implements HistoryStore {
     private final Log log;
     private final Clock clock;
     private final Retry retry;
-    private final Repository repository;
+    private Repository repository;
     private boolean fetched;
     private ObjectId tip;
 
@@ -74,9 +74,13 @@ public final class GitBranchStore implements HistoryStore {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.repository = newRepository();
+    }
+
+    /** The FS is only used to resolve local remotes; the repository itself never touches the disk. */
+    private static Repository newRepository() {
         try {
-            // The FS is only used to resolve local remotes; the repository itself never touches the disk.
-            this.repository = new InMemoryRepository.Builder()
+            return new InMemoryRepository.Builder()
                     .setRepositoryDescription(new DfsRepositoryDescription("history"))
                     .setFS(FS.DETECTED)
                     .build();
@@ -94,7 +98,7 @@ public final class GitBranchStore implements HistoryStore {
     public synchronized History load(RepoRef repo, LocalDate since) {
         Objects.requireNonNull(repo, "repo");
         if (!fetched) {
-            tip = fetch();
+            tip = fetch(true);
         }
         if (tip == null) {
             return History.empty(repo);
@@ -115,7 +119,7 @@ public final class GitBranchStore implements HistoryStore {
     public synchronized SaveResult save(List<Snapshot> snapshots, List<Chart> charts, String runId) {
         TreeUpdate.Files files = TreeUpdate.Files.of(snapshots, charts);
         for (int attempt = 1; ; attempt++) {
-            ObjectId base = fetch();
+            ObjectId base = fetch(false);
             TreeUpdate.Result update = apply(base, files, runId);
             for (UnreadableFile file : update.kept()) {
                 log.warning("history: kept " + file.path() + ": " + file.reason());
@@ -160,23 +164,34 @@ public final class GitBranchStore implements HistoryStore {
 
     /**
      * The remote branch's tip after fetching it, or null when the branch does not exist yet. Only
-     * this one branch is fetched, but with its whole history: a depth-1 fetch into an
-     * InMemoryRepository breaks on the next fetch (JGit 7.8.1 negotiates past the shallow boundary,
-     * "Missing commit"), and a run must be able to fetch again after a refused push.
+     * this one branch is fetched, and every fetch goes into a fresh repository, so that a run can
+     * fetch again after a refused push whatever the previous fetch left.
+     *
+     * <p>{@code shallow}: only the tip (depth 1), for reading: the tip's tree is all that loading
+     * reads, and the branch's history grows by one commit a day. Saving fetches the whole history:
+     * pushing a commit built on a depth-1 tip from an InMemoryRepository did not work with JGit
+     * 7.8.1 (the fast-forward check needs the tip's parents, and a forced push guarded by the old id
+     * hung waiting for the pack), and a second depth-1 fetch into the same InMemoryRepository fails
+     * with "Missing commit" (it offers the tip as a "have" and walks past the shallow boundary).
      */
-    private ObjectId fetch() {
-        try (Transport transport = open()) {
+    private ObjectId fetch(boolean shallow) {
+        Repository fresh = newRepository();
+        try (Transport transport = open(fresh)) {
             Ref advertised;
             try (FetchConnection connection = transport.openFetch()) {
                 advertised = connection.getRef(ref);
             }
             fetched = true;
+            repository = fresh;
             if (advertised == null) {
                 return null;
             }
             String tracking = Constants.R_REMOTES + "origin/" + branch;
+            if (shallow) {
+                transport.setDepth(1);
+            }
             transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + tracking)));
-            Ref fetchedRef = repository.exactRef(tracking);
+            Ref fetchedRef = fresh.exactRef(tracking);
             if (fetchedRef == null || !fetchedRef.getObjectId().equals(advertised.getObjectId())) {
                 // The branch moved between listing and fetching: take what was fetched, the push checks it anyway.
                 return fetchedRef == null ? advertised.getObjectId() : fetchedRef.getObjectId();
@@ -189,7 +204,7 @@ public final class GitBranchStore implements HistoryStore {
 
     /** Null when the push landed, else why it was refused in a way that a retry on the new tip can fix. */
     private String push(ObjectId commit, ObjectId base) {
-        try (Transport transport = open()) {
+        try (Transport transport = open(repository)) {
             RemoteRefUpdate update = new RemoteRefUpdate(repository, commit.name(), ref, false, null,
                     base == null ? ObjectId.zeroId() : base);
             RemoteRefUpdate result = transport.push(NullProgressMonitor.INSTANCE, List.of(update)).getRemoteUpdate(ref);
@@ -215,9 +230,9 @@ public final class GitBranchStore implements HistoryStore {
         }
     }
 
-    private Transport open() throws IOException {
+    private Transport open(Repository local) throws IOException {
         try {
-            Transport transport = Transport.open(repository, remote.uri());
+            Transport transport = Transport.open(local, remote.uri());
             transport.setCredentialsProvider(remote.credentials());
             transport.setTimeout(TIMEOUT_SECONDS);
             return transport;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.repovitals.model.Snapshot;
@@ -20,6 +21,8 @@ public final class SnapshotCodec {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Thread-safe and resolved once: the history is parsed in parallel (HistoryReader). */
+    private static final ObjectReader SNAPSHOT = JSON.readerFor(Snapshot.class);
 
     private SnapshotCodec() {}
 
@@ -50,7 +53,7 @@ public final class SnapshotCodec {
     public static Snapshot read(byte[] json) throws IOException {
         Snapshot snapshot;
         try {
-            snapshot = JSON.readValue(json, Snapshot.class);
+            snapshot = SNAPSHOT.readValue(json);
         } catch (IOException | RuntimeException e) {
             int version = peekSchemaVersion(json);
             if (version > Snapshot.SCHEMA_VERSION) {

@@ -87,6 +87,35 @@ class HistoryLoadTest {
     }
 
     @Test
+    void should_fetch_only_the_tip_to_load_and_still_save_on_top_of_it() throws Exception {
+        for (int day = 18; day <= 20; day++) {
+            store().save(List.of(Snapshots.of("octo/alpha", "2026-11-" + day + "T06:00:00Z", day)), List.of(), "" + day);
+        }
+        List<ObjectId> commits = remote.log().stream().map(ObjectId::toObjectId).toList();
+        GitBranchStore store = store();
+
+        History history = store.load(ALPHA);
+
+        assertThat(history.series("prs.merged")).extracting(History.Point::value).containsExactly(18.0, 19.0, 20.0);
+        assertThat(commits).hasSize(3).filteredOn(id -> has(store, id)).containsExactly(remote.tip().orElseThrow());
+
+        // The same run then saves (fetching again, into a fresh repository) and reads its own commit back.
+        SaveResult saved = store.save(List.of(Snapshots.of("octo/alpha", "2026-11-21T06:00:00Z", 21)), List.of(), "21");
+
+        assertThat(remote.log()).hasSize(4).first().satisfies(tip -> assertThat(tip.name()).isEqualTo(saved.commit()));
+        assertThat(store.load(ALPHA).series("prs.merged")).extracting(History.Point::value)
+                .containsExactly(18.0, 19.0, 20.0, 21.0);
+    }
+
+    private static boolean has(GitBranchStore store, ObjectId id) {
+        try {
+            return store.repository().getObjectDatabase().has(id);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void should_return_an_empty_history_when_the_branch_does_not_exist_yet() {
         History history = store().load(ALPHA);
 
