@@ -41,6 +41,10 @@ public record AnalysisSettings(HealthWeights weights, int trendDays, int forecas
         return new AnalysisSettings(newWeights, trendDays, forecastDays, dora, forecastMetrics, cumulativeMetrics);
     }
 
+    public AnalysisSettings withDora(DoraThresholds newDora) {
+        return new AnalysisSettings(weights, trendDays, forecastDays, newDora, forecastMetrics, cumulativeMetrics);
+    }
+
     public AnalysisSettings withDays(int newTrendDays, int newForecastDays) {
         return new AnalysisSettings(weights, newTrendDays, newForecastDays, dora, forecastMetrics, cumulativeMetrics);
     }

@@ -1,6 +1,9 @@
 package io.repovitals.analyze;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Boundaries of the DORA performance bands. The survey's clusters are not contiguous, so these are
@@ -31,6 +34,44 @@ public record DoraThresholds(
             0.05, 0.10, 0.15,
             1, 24, 7 * 24,
             "2023 State of DevOps report (DORA)");
+
+    /** The source label of thresholds that differ from {@link #STATE_OF_DEVOPS_2023}. */
+    public static final String CUSTOM = "custom thresholds";
+
+    private static final Set<String> KEYS = Set.of("lead_time_hours", "change_failure_rate", "time_to_restore_hours",
+            "deploy_days_per_week");
+
+    /**
+     * Thresholds from the resolved {@code dora-thresholds} setting: key to elite, high and medium
+     * boundaries, for any of lead_time_hours, change_failure_rate, time_to_restore_hours and
+     * deploy_days_per_week; keys left out keep {@link #STATE_OF_DEVOPS_2023}'s. Labelled with the
+     * report's source when every boundary equals its default, else {@link #CUSTOM}.
+     *
+     * @throws IllegalArgumentException for an unknown key, a count other than three or boundaries out of order
+     */
+    public static DoraThresholds of(Map<String, List<Double>> boundaries) {
+        boundaries.forEach((key, values) -> {
+            if (!KEYS.contains(key) || values.size() != 3) {
+                throw new IllegalArgumentException("DORA thresholds: expected three boundaries for one of " + KEYS
+                        + ", got " + key + "=" + values);
+            }
+        });
+        DoraThresholds d = STATE_OF_DEVOPS_2023;
+        List<Double> deploy = boundaries.getOrDefault("deploy_days_per_week",
+                List.of(d.deployElitePerWeek(), d.deployHighPerWeek(), d.deployMediumPerWeek()));
+        List<Double> lead = boundaries.getOrDefault("lead_time_hours",
+                List.of(d.leadEliteHours(), d.leadHighHours(), d.leadMediumHours()));
+        List<Double> failure = boundaries.getOrDefault("change_failure_rate",
+                List.of(d.failureEliteRate(), d.failureHighRate(), d.failureMediumRate()));
+        List<Double> restore = boundaries.getOrDefault("time_to_restore_hours",
+                List.of(d.restoreEliteHours(), d.restoreHighHours(), d.restoreMediumHours()));
+        DoraThresholds defaultsLabelled = new DoraThresholds(deploy.get(0), deploy.get(1), deploy.get(2),
+                lead.get(0), lead.get(1), lead.get(2), failure.get(0), failure.get(1), failure.get(2),
+                restore.get(0), restore.get(1), restore.get(2), d.source());
+        return defaultsLabelled.equals(d) ? d : new DoraThresholds(deploy.get(0), deploy.get(1), deploy.get(2),
+                lead.get(0), lead.get(1), lead.get(2), failure.get(0), failure.get(1), failure.get(2),
+                restore.get(0), restore.get(1), restore.get(2), CUSTOM);
+    }
 
     public DoraThresholds {
         Objects.requireNonNull(source, "source");

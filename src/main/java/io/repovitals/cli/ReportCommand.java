@@ -20,7 +20,7 @@ public final class ReportCommand implements Callable<Integer> {
     /** The inputs report uses: the history (read with the token for an HTTPS remote), the analysis settings and where to write. */
     public static final List<Input> INPUTS = List.of(Inputs.TOKEN, Inputs.REPOSITORIES, Inputs.CONFIG,
             Inputs.HISTORY_BRANCH, Inputs.HISTORY_REMOTE, Inputs.OUTPUT_DIR, Inputs.HEALTH_WEIGHTS, Inputs.TREND_DAYS,
-            Inputs.FORECAST_DAYS);
+            Inputs.FORECAST_DAYS, Inputs.DORA_THRESHOLDS);
 
     private final CliContext context;
 

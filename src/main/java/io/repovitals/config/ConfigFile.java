@@ -46,6 +46,8 @@ public record ConfigFile(Path path, Map<String, String> values) {
     private static final Set<String> BOOLEAN_KEYS = Set.of(Inputs.CLOSE_PREVIOUS.name());
     // A key of a health-weights mapping: a plain name, so that it cannot smuggle in '=', ',' or a line break.
     private static final String WEIGHTS_ACCEPTED = "a string name=weight,... or a mapping of component names to numbers";
+    private static final String DORA_ACCEPTED = "a string key=elite,high,medium;... or a mapping of keys to lists of"
+            + " three numbers";
     private static final Pattern MAPPING_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     // Duplicate keys are an error rather than "last one wins", which would hide a mistake.
@@ -125,6 +127,9 @@ public record ConfigFile(Path path, Map<String, String> values) {
         if (key.equals(Inputs.HEALTH_WEIGHTS.name())) {
             return node.isObject() ? weights(key, node) : textual(key, node, WEIGHTS_ACCEPTED);
         }
+        if (key.equals(Inputs.DORA_THRESHOLDS.name())) {
+            return node.isObject() ? doraThresholds(key, node) : textual(key, node, DORA_ACCEPTED);
+        }
         if (LIST_KEYS.contains(key) && node.isArray()) {
             List<String> entries = new ArrayList<>();
             for (JsonNode element : node) {
@@ -150,6 +155,34 @@ public record ConfigFile(Path path, Map<String, String> values) {
             }
             // Plain notation: 1e-1 would otherwise read back as "0.1" only by luck, 1E-4 as "1.0E-4".
             entries.add(weight.getKey() + "=" + value.decimalValue().stripTrailingZeros().toPlainString());
+        }
+        return String.join("\n", entries);
+    }
+
+    /**
+     * A mapping {@code key: [elite, high, medium]} as the option text {@code key=elite,high,medium} on
+     * lines; the resolver checks the keys, the count, the signs and the order.
+     */
+    private static String doraThresholds(String key, JsonNode node) {
+        List<String> entries = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (!MAPPING_KEY.matcher(field.getKey()).matches()) {
+                throw new ConfigException(key, field.getKey(), DORA_ACCEPTED + ", not a key like that");
+            }
+            JsonNode list = field.getValue();
+            if (!list.isArray()) {
+                throw new ConfigException(key, field.getKey() + ": " + list, DORA_ACCEPTED + ", not "
+                        + (list.isTextual() ? "a string" : kind(list)));
+            }
+            List<String> numbers = new ArrayList<>();
+            for (JsonNode element : list) {
+                if (!element.isNumber()) {
+                    throw new ConfigException(key, field.getKey() + ": " + list, DORA_ACCEPTED + ", not a list holding "
+                            + (element.isTextual() ? "a string" : kind(element)));
+                }
+                numbers.add(element.decimalValue().stripTrailingZeros().toPlainString());
+            }
+            entries.add(field.getKey() + "=" + String.join(",", numbers));
         }
         return String.join("\n", entries);
     }

@@ -16,6 +16,10 @@ public final class Inputs {
     static final String DEFAULT_HEALTH_WEIGHTS =
             "contributors=0.30,pr_throughput=0.20,review_velocity=0.20,issue_freshness=0.15,fork_growth=0.15";
 
+    /** A dora-thresholds value that sets all four keys, to the 2023 defaults but for the monthly deploy boundary. */
+    static final String EXAMPLE_DORA_THRESHOLDS = "lead_time_hours=24,168,720;change_failure_rate=0.05,0.10,0.15;"
+            + "time_to_restore_hours=1,24,168;deploy_days_per_week=5,1,0.23";
+
     public static final Input TOKEN = new Input("token", "$GITHUB_TOKEN", "${{ github.token }}", "TOKEN",
             "Token for the GitHub API and the history push.");
     public static final Input REPOSITORIES = new Input("repositories", "$GITHUB_REPOSITORY", "", "OWNER/NAME,...",
@@ -73,6 +77,11 @@ public final class Inputs {
             "Daily snapshot files older than this many days are folded into weekly files; empty to keep every daily file.");
     public static final Input CLOSE_PREVIOUS = new Input("close-previous", "true", "true", "BOOLEAN",
             "Whether publishing a new weekly report issue closes the previous one: true or false.");
+    public static final Input DORA_THRESHOLDS = new Input("dora-thresholds", "2023 State of DevOps report", "",
+            "KEY=ELITE,HIGH,MEDIUM;...",
+            "DORA band boundaries, key=elite,high,medium separated by ';' for any of lead_time_hours, change_failure_rate,"
+                    + " time_to_restore_hours (strictly increasing) and deploy_days_per_week (strictly decreasing);"
+                    + " keys not given keep the 2023 State of DevOps report's.");
 
     /** The contract's inputs, in its order. */
     public static final List<Input> CONTRACT = List.of(TOKEN, REPOSITORIES, ORGANIZATIONS, CONFIG, WINDOW_DAYS, AS_OF,
@@ -82,7 +91,7 @@ public final class Inputs {
     /** Inputs beyond the contract's table (open issues 3 to 6), each an input, option, variable and key like the others. */
     public static final List<Input> EXTENSIONS = List.of(STALE_DAYS, INCIDENT_LABELS, DORA_ENVIRONMENT,
             RATE_LIMIT_BUDGET, MAX_RESET_WAIT, HEALTH_WEIGHTS, TREND_DAYS, FORECAST_DAYS, HISTORY_RETENTION_DAYS,
-            CLOSE_PREVIOUS);
+            CLOSE_PREVIOUS, DORA_THRESHOLDS);
 
     /** {@link #CONTRACT} followed by {@link #EXTENSIONS}. */
     public static final List<Input> ALL = Stream.concat(CONTRACT.stream(), EXTENSIONS.stream()).toList();

@@ -38,6 +38,8 @@ import java.util.Set;
  * @param forecastDays   extension: days ahead a forecast looks
  * @param historyRetentionDays extension: daily files older than this are folded into weekly ones; empty to keep all
  * @param closePrevious  extension: whether a new weekly report issue closes the previous one
+ * @param doraThresholds extension: DORA band boundaries (elite, high, medium) for each of lead_time_hours,
+ *                       change_failure_rate, time_to_restore_hours and deploy_days_per_week, in that order
  */
 public record Settings(
         Optional<Secret> token,
@@ -67,6 +69,7 @@ public record Settings(
         int forecastDays,
         OptionalInt historyRetentionDays,
         boolean closePrevious,
+        Map<String, List<Double>> doraThresholds,
         GitHubEnvironment environment) {
 
     public Settings {
@@ -75,6 +78,9 @@ public record Settings(
         publish = Set.copyOf(publish);
         ignoreUsers = Set.copyOf(ignoreUsers);
         incidentLabels = List.copyOf(incidentLabels);
+        Map<String, List<Double>> boundaries = new LinkedHashMap<>();
+        doraThresholds.forEach((key, values) -> boundaries.put(key, List.copyOf(values)));
+        doraThresholds = Collections.unmodifiableMap(boundaries); // keeps the documented order
         healthWeights = Collections.unmodifiableMap(new LinkedHashMap<>(healthWeights)); // keeps report order
     }
 }

@@ -100,6 +100,7 @@ public final class SettingsResolver {
                         .map(text -> Values.atLeast(Inputs.HISTORY_RETENTION_DAYS, text, 1, "to keep everything"))
                         .orElse(OptionalInt.empty()),
                 Values.bool(Inputs.CLOSE_PREVIOUS, sources.orDefault(Inputs.CLOSE_PREVIOUS)),
+                sources.get(Inputs.DORA_THRESHOLDS).map(Values::doraThresholds).orElse(Values.DORA_DEFAULTS),
                 environment);
     }
 

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Parsers for one input value each, whatever its source. Each turns a raw, non-blank string into
@@ -52,6 +54,15 @@ final class Values {
     static final List<String> HEALTH_COMPONENTS = List.of("contributors", "pr_throughput", "review_velocity",
             "issue_freshness", "fork_growth");
     private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("1e-9");
+    private static final Pattern DORA_SEPARATOR = Pattern.compile("[;\\n]");
+    /** Lower-is-better DORA keys (boundaries elite < high < medium); the rest are higher-is-better. */
+    private static final Set<String> DORA_LOWER_IS_BETTER = Set.of("lead_time_hours", "change_failure_rate",
+            "time_to_restore_hours");
+    /**
+     * The 2023 State of DevOps boundaries of issue 5, elite, high and medium per key, in the order of
+     * the input's example. Equal to analyze's {@code DoraThresholds.STATE_OF_DEVOPS_2023} (DoraThresholdsTest).
+     */
+    static final Map<String, List<Double>> DORA_DEFAULTS = doraDefaults();
 
     private Values() {}
 
@@ -170,6 +181,80 @@ final class Values {
         Map<String, Double> inOrder = new LinkedHashMap<>();
         HEALTH_COMPONENTS.forEach(name -> inOrder.put(name, weights.get(name).doubleValue()));
         return Collections.unmodifiableMap(inOrder);
+    }
+
+    /**
+     * {@code key=elite,high,medium} entries separated by ';' or line breaks, for any of the keys of
+     * {@link #DORA_DEFAULTS} at most once each; every boundary a positive decimal, strictly
+     * increasing for lower-is-better keys and strictly decreasing for deploy_days_per_week. Keys not
+     * given keep their default. The result has all four keys in {@link #DORA_DEFAULTS}' order.
+     */
+    static Map<String, List<Double>> doraThresholds(String text) {
+        String input = Inputs.DORA_THRESHOLDS.name();
+        String keys = String.join(", ", DORA_DEFAULTS.keySet());
+        Map<String, List<Double>> given = new LinkedHashMap<>();
+        List<String> entries = Arrays.stream(DORA_SEPARATOR.split(text)).map(String::strip)
+                .filter(entry -> !entry.isEmpty()).toList();
+        if (entries.isEmpty()) {
+            throw new ConfigException(input, text, "at least one key=elite,high,medium, e.g. " + Inputs.EXAMPLE_DORA_THRESHOLDS);
+        }
+        for (String entry : entries) {
+            Matcher matcher = WEIGHT_ENTRY.matcher(entry);
+            if (!matcher.matches()) {
+                throw new ConfigException(input, entry, "a ';'- or newline-separated list of key=elite,high,medium, e.g. "
+                        + Inputs.EXAMPLE_DORA_THRESHOLDS);
+            }
+            String key = matcher.group(1).strip();
+            if (!DORA_DEFAULTS.containsKey(key)) {
+                throw new ConfigException(input, entry, "one of the keys " + keys);
+            }
+            if (given.containsKey(key)) {
+                throw new ConfigException(input, entry, "each key once");
+            }
+            boolean lowerIsBetter = DORA_LOWER_IS_BETTER.contains(key);
+            String example = key + "=" + DORA_DEFAULTS.get(key).stream().map(Values::plain).collect(Collectors.joining(","));
+            String[] parts = matcher.group(2).split(",", -1);
+            if (parts.length != 3) {
+                throw new ConfigException(input, entry, "three boundaries elite,high,medium for " + key + " (got "
+                        + parts.length + "), e.g. " + example);
+            }
+            List<Double> boundaries = new ArrayList<>();
+            for (String part : parts) {
+                String number = part.strip();
+                double value = DECIMAL.matcher(number).matches() ? new BigDecimal(number).doubleValue() : Double.NaN;
+                if (!(value > 0 && Double.isFinite(value))) {
+                    throw new ConfigException(input, entry, "positive decimal numbers as the " + key
+                            + " boundaries, e.g. " + example);
+                }
+                boundaries.add(value);
+            }
+            double elite = boundaries.get(0);
+            double high = boundaries.get(1);
+            double medium = boundaries.get(2);
+            if (lowerIsBetter ? !(elite < high && high < medium) : !(elite > high && high > medium)) {
+                throw new ConfigException(input, entry, lowerIsBetter
+                        ? "strictly increasing " + key + " boundaries elite < high < medium (lower is better), e.g. " + example
+                        : "strictly decreasing " + key + " boundaries elite > high > medium (higher is better), e.g. " + example);
+            }
+            given.put(key, List.copyOf(boundaries));
+        }
+        Map<String, List<Double>> resolved = new LinkedHashMap<>();
+        DORA_DEFAULTS.forEach((key, defaults) -> resolved.put(key, given.getOrDefault(key, defaults)));
+        return Collections.unmodifiableMap(resolved);
+    }
+
+    private static Map<String, List<Double>> doraDefaults() {
+        Map<String, List<Double>> defaults = new LinkedHashMap<>();
+        defaults.put("lead_time_hours", List.of(24.0, 7 * 24.0, 30 * 24.0));
+        defaults.put("change_failure_rate", List.of(0.05, 0.10, 0.15));
+        defaults.put("time_to_restore_hours", List.of(1.0, 24.0, 7 * 24.0));
+        defaults.put("deploy_days_per_week", List.of(5.0, 1.0, 7.0 / 30));
+        return Collections.unmodifiableMap(defaults);
+    }
+
+    /** 24.0 as "24", 7/30 rounded to two decimals: for examples in messages only. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** The three forms of as-of; a plain date means midnight UTC of that day. */

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +25,16 @@ class AnalysisSettingsTest {
                 java.util.Map.entry("fork_growth", 0.15));
         assertThat(defaults.forecastMetrics()).contains("repo.stars", "repo.forks");
         assertThat(defaults.dora().source()).contains("2023 State of DevOps");
+    }
+
+    @Test
+    void should_replace_only_the_dora_thresholds() {
+        DoraThresholds custom = DoraThresholds.of(Map.of("lead_time_hours", List.of(2.0, 8.0, 48.0)));
+
+        AnalysisSettings settings = AnalysisSettings.DEFAULTS.withDora(custom);
+
+        assertThat(settings.dora()).isSameAs(custom);
+        assertThat(settings).usingRecursiveComparison().ignoringFields("dora").isEqualTo(AnalysisSettings.DEFAULTS);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,5 +75,41 @@ class DoraClassifierTest {
         assertThat(new DoraClassifier(strict).rate(DoraKey.LEAD_TIME, 23).band()).isEqualTo(DoraBand.HIGH);
         assertThatThrownBy(() -> new DoraThresholds(1, 5, 0.2, 24, 168, 720, 0.05, 0.1, 0.15, 1, 24, 168, "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deployment frequency");
+    }
+
+    /**
+     * dora-thresholds "lead_time_hours=2,8,48;deploy_days_per_week=10,3,1", the rest the 2023 defaults.
+     * Lead time 30 h: not below 2 (elite) nor 8 (high), below 48, so medium (the defaults say high: 24 <= 30 < 168).
+     * 2 deployments a week: below 10 (elite) and 3 (high), at least 1, so medium (defaults: high, 1 <= 2 < 5).
+     * Change failure rate 0.12: kept defaults 0.05 / 0.10 / 0.15, above 0.10 and at most 0.15, so medium.
+     */
+    @Test
+    void should_band_by_custom_thresholds_from_the_setting_and_label_them() {
+        DoraThresholds custom = DoraThresholds.of(Map.of(
+                "lead_time_hours", List.of(2.0, 8.0, 48.0),
+                "deploy_days_per_week", List.of(10.0, 3.0, 1.0)));
+        DoraClassifier classifier = new DoraClassifier(custom);
+
+        assertThat(custom.source()).isEqualTo("custom thresholds");
+        assertThat(custom.failureHighRate()).isEqualTo(0.10);
+        DoraAssessment.Rating lead = classifier.rate(DoraKey.LEAD_TIME, 30);
+        assertThat(lead.band()).isEqualTo(DoraBand.MEDIUM);
+        assertThat(lead.explanation()).isEqualTo("lead time 30.0 h: medium (custom thresholds)");
+        assertThat(classifier.rate(DoraKey.DEPLOYMENT_FREQUENCY, 2).band()).isEqualTo(DoraBand.MEDIUM);
+        assertThat(classifier.rate(DoraKey.CHANGE_FAILURE_RATE, 0.12).band()).isEqualTo(DoraBand.MEDIUM);
+    }
+
+    @Test
+    void should_keep_the_report_label_when_the_setting_holds_the_defaults() {
+        Map<String, List<Double>> defaults = Map.of(
+                "lead_time_hours", List.of(24.0, 168.0, 720.0),
+                "change_failure_rate", List.of(0.05, 0.10, 0.15),
+                "time_to_restore_hours", List.of(1.0, 24.0, 168.0),
+                "deploy_days_per_week", List.of(5.0, 1.0, 7.0 / 30));
+
+        assertThat(DoraThresholds.of(defaults)).isSameAs(DoraThresholds.STATE_OF_DEVOPS_2023);
+        assertThat(DoraThresholds.of(Map.of())).isSameAs(DoraThresholds.STATE_OF_DEVOPS_2023);
+        assertThatThrownBy(() -> DoraThresholds.of(Map.of("lead_time", List.of(1.0, 2.0, 3.0))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lead_time=");
     }
 }

@@ -73,7 +73,8 @@ class HelpAndVersionTest {
         List<String> expected = new java.util.ArrayList<>(ReportCommand.INPUTS.stream().map(Input::optionName).toList());
         expected.addAll(List.of("--help", "--version"));
         assertThat(options(run.out())).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(ReportCommand.INPUTS).contains(Inputs.HEALTH_WEIGHTS, Inputs.TREND_DAYS, Inputs.FORECAST_DAYS);
+        assertThat(ReportCommand.INPUTS).contains(Inputs.HEALTH_WEIGHTS, Inputs.TREND_DAYS, Inputs.FORECAST_DAYS,
+                Inputs.DORA_THRESHOLDS);
     }
 
     @Test

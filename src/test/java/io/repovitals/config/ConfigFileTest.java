@@ -71,6 +71,19 @@ class ConfigFileTest {
     }
 
     @Test
+    void should_turn_a_dora_thresholds_mapping_into_option_text_and_keep_a_string_as_it_is() {
+        ConfigFile mapping = parse("""
+                dora-thresholds:
+                  lead_time_hours: [12, 48.0, 1E3]
+                  deploy_days_per_week: [5, 1, -0.25]
+                """);
+        ConfigFile string = parse("dora-thresholds: lead_time_hours=12,48,96;deploy_days_per_week=5,1,0.23\n");
+
+        assertThat(mapping.value("dora-thresholds")).contains("lead_time_hours=12,48,1000\ndeploy_days_per_week=5,1,-0.25");
+        assertThat(string.value("dora-thresholds")).contains("lead_time_hours=12,48,96;deploy_days_per_week=5,1,0.23");
+    }
+
+    @Test
     void should_accept_an_integral_float_for_an_integer_key_as_json_schema_does() {
         assertThat(parse("window-days: 7.0\n").value("window-days")).contains("7");
     }
@@ -96,7 +109,11 @@ class ConfigFileTest {
             "health-weights: 1        | health-weights | 1             | not a number",
             "health-weights: {contributors: high} | health-weights | contributors: \"high\" | or a mapping of component names to numbers, not a string",
             "health-weights: {contributors: [1]}  | health-weights | contributors: [1]     | not a list",
-            "health-weights: {'a=1,b': 1}         | health-weights | a=1,b                 | not a key like that"})
+            "health-weights: {'a=1,b': 1}         | health-weights | a=1,b                 | not a key like that",
+            "dora-thresholds: [lead_time_hours=1] | dora-thresholds | [\"lead_time_hours=1\"] | a string key=elite,high,medium;... or a mapping of keys to lists of three numbers, not a list",
+            "dora-thresholds: {lead_time_hours: '1,2,3'}  | dora-thresholds | lead_time_hours: \"1,2,3\" | lists of three numbers, not a string",
+            "dora-thresholds: {lead_time_hours: [1, x, 3]} | dora-thresholds | lead_time_hours: [1,\"x\",3] | not a list holding a string",
+            "dora-thresholds: {'a=1;b': [1, 2, 3]}        | dora-thresholds | a=1;b                  | not a key like that"})
     void should_reject_a_value_of_the_wrong_type_naming_key_and_value(String yaml, String key, String shown, String accepted) {
         assertThatThrownBy(() -> parse(yaml))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(key))

@@ -169,6 +169,8 @@ class ConfigSchemaTest {
             "incident-labels: {a: b}",
             "health-weights: {stars: 1}",
             "health-weights: contributors=1",
+            "dora-thresholds: lead_time=1,2,3",
+            "dora-thresholds: {lead_time_hours: [1, 2]}",
             "templates: 12",
             "- just\n- a list"})
     void should_reject_invalid_configs(String yaml) {
@@ -179,6 +181,7 @@ class ConfigSchemaTest {
      * Values the schema and the resolver must judge alike, whichever of them is asked. Known gaps,
      * left out here: the schema cannot compare the two numbers of a shard (4/3 passes it), it does
      * not know whether templates exists, it cannot add up health-weights (0.95 in all passes it),
+     * it cannot compare the boundaries of dora-thresholds (lead_time_hours=3,2,1 passes it),
      * and it rejects a blank string that the resolver reads as "unset", as it reads a blank
      * INPUT_* variable.
      */
@@ -289,7 +292,24 @@ class ConfigSchemaTest {
             "health-weights | '{contributors: 0.5, pr_throughput: 0.5}' | false",
             "health-weights | '{contributors: 0.3, pr_throughput: 0.2, review_velocity: 0.2, issue_freshness: 0.15, fork_growth: 0.15, stars: 0}' | false",
             "health-weights | '{contributors: \"0.3\", pr_throughput: 0.2, review_velocity: 0.2, issue_freshness: 0.15, fork_growth: 0.15}' | false",
-            "health-weights | '{contributors: -0.1, pr_throughput: 0.3, review_velocity: 0.3, issue_freshness: 0.25, fork_growth: 0.25}' | false"})
+            "health-weights | '{contributors: -0.1, pr_throughput: 0.3, review_velocity: 0.3, issue_freshness: 0.25, fork_growth: 0.25}' | false",
+            "dora-thresholds | '\"lead_time_hours=24,168,720;change_failure_rate=0.05,0.10,0.15;time_to_restore_hours=1,24,168;deploy_days_per_week=5,1,0.23\"' | true",
+            "dora-thresholds | '\" deploy_days_per_week = 10, 2 ,.5 ;\\n lead_time_hours=1,2,3;\"' | true",
+            "dora-thresholds | '{lead_time_hours: [12, 48, 96], deploy_days_per_week: [5, 1, 0.23]}' | true",
+            "dora-thresholds | '{}'                                                | true",
+            "dora-thresholds | '\"lead_time=24,168,720\"'                        | false",
+            "dora-thresholds | '\"lead_time_hours=24,168\"'                      | false",
+            "dora-thresholds | '\"lead_time_hours=24,168,720,1000\"'             | false",
+            "dora-thresholds | '\"lead_time_hours=0,168,720\"'                   | false",
+            "dora-thresholds | '\"lead_time_hours=24,-168,720\"'                 | false",
+            "dora-thresholds | '\"lead_time_hours=24,1e3,2000\"'                 | false",
+            "dora-thresholds | '\"lead_time_hours=1,2,3;lead_time_hours=4,5,6\"' | false",
+            "dora-thresholds | '\"lead_time_hours=1,2,3,change_failure_rate=0.1,0.2,0.3\"' | false",
+            "dora-thresholds | '\";;\"'                                          | false",
+            "dora-thresholds | '{lead_time_hours: [12, 48]}'                       | false",
+            "dora-thresholds | '{lead_time_hours: [0, 48, 96]}'                    | false",
+            "dora-thresholds | '{lead_time_hours: \"12,48,96\"}'                 | false",
+            "dora-thresholds | '{lead_time: [12, 48, 96]}'                         | false"})
     void should_judge_a_value_as_the_resolver_does(String key, String yaml, boolean valid) throws IOException {
         String config = key + ": " + yaml + "\n";
         Optional<ConfigException> resolverError = Optional.empty();

@@ -171,6 +171,11 @@ class SettingsResolverTest {
         assertThat(settings.forecastDays()).isEqualTo(30);
         assertThat(settings.historyRetentionDays()).isEmpty();
         assertThat(settings.closePrevious()).isTrue();
+        assertThat(settings.doraThresholds()).containsExactly(
+                entry("lead_time_hours", List.of(24.0, 168.0, 720.0)),
+                entry("change_failure_rate", List.of(0.05, 0.10, 0.15)),
+                entry("time_to_restore_hours", List.of(1.0, 24.0, 168.0)),
+                entry("deploy_days_per_week", List.of(5.0, 1.0, 7.0 / 30)));
         GitHubEnvironment environment = settings.environment();
         assertThat(environment.apiUrl()).isEqualTo(URI.create("https://api.github.com"));
         assertThat(environment.graphqlUrl()).isEqualTo(URI.create("https://api.github.com/graphql"));
@@ -420,6 +425,59 @@ class SettingsResolverTest {
         assertThatThrownBy(() -> resolve(Map.of(), Map.of("health-weights", given + OTHER_WEIGHTS)))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("health-weights"))
                 .hasMessageStartingWith("invalid setting 'health-weights' = '" + shown + "': expected ")
+                .hasMessageContaining(accepted)
+                .hasMessageNotContaining("\n");
+    }
+
+    // --- dora-thresholds -----------------------------------------------------------------------
+
+    @Test
+    void should_keep_the_2023_defaults_for_dora_keys_not_given_and_accept_any_spacing_and_order() {
+        Settings settings = resolve(Map.of(), Map.of("dora-thresholds",
+                " deploy_days_per_week = 10, 2 ,0.5 ;\n change_failure_rate=.02,0.04,0.08;"));
+
+        assertThat(settings.doraThresholds()).containsExactly(
+                entry("lead_time_hours", List.of(24.0, 168.0, 720.0)),
+                entry("change_failure_rate", List.of(0.02, 0.04, 0.08)),
+                entry("time_to_restore_hours", List.of(1.0, 24.0, 168.0)),
+                entry("deploy_days_per_week", List.of(10.0, 2.0, 0.5)));
+    }
+
+    /** The layer that sets dora-thresholds gives the whole value: keys are not merged across layers. */
+    @Test
+    void should_take_the_dora_thresholds_of_the_input_variable_over_the_file_without_merging_keys() throws IOException {
+        configFile("dora-thresholds:\n  deploy_days_per_week: [7, 2, 0.5]\n");
+
+        Settings fromFile = resolve(Map.of(), Map.of());
+        Settings fromVariable = resolve(Map.of("INPUT_DORA-THRESHOLDS", "lead_time_hours=12,48,96"), Map.of());
+
+        assertThat(fromFile.doraThresholds()).containsEntry("deploy_days_per_week", List.of(7.0, 2.0, 0.5))
+                .containsEntry("lead_time_hours", List.of(24.0, 168.0, 720.0));
+        assertThat(fromVariable.doraThresholds()).containsEntry("lead_time_hours", List.of(12.0, 48.0, 96.0))
+                .containsEntry("deploy_days_per_week", List.of(5.0, 1.0, 7.0 / 30));
+    }
+
+    /** Every error names the bad entry (the value shown), its key and what it accepts, on one line. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "lead_time_hours                              | lead_time_hours                   | a ';'- or newline-separated list of key=elite,high,medium, e.g. lead_time_hours=24,168,720;",
+            "lead_time=24,168,720                         | lead_time=24,168,720              | one of the keys lead_time_hours, change_failure_rate, time_to_restore_hours, deploy_days_per_week",
+            "lead_time_hours=1,2,3;lead_time_hours=4,5,6  | lead_time_hours=4,5,6             | each key once",
+            "lead_time_hours=24,168                       | lead_time_hours=24,168            | three boundaries elite,high,medium for lead_time_hours (got 2), e.g. lead_time_hours=24,168,720",
+            "change_failure_rate=0.05,0.1,0.15,0.2        | change_failure_rate=0.05,0.1,0.15,0.2 | three boundaries elite,high,medium for change_failure_rate (got 4)",
+            "time_to_restore_hours=0,24,168               | time_to_restore_hours=0,24,168    | positive decimal numbers as the time_to_restore_hours boundaries, e.g. time_to_restore_hours=1,24,168",
+            "time_to_restore_hours=-1,24,168              | time_to_restore_hours=-1,24,168   | positive decimal numbers as the time_to_restore_hours boundaries",
+            "lead_time_hours=24,1e3,2000                  | lead_time_hours=24,1e3,2000       | positive decimal numbers as the lead_time_hours boundaries",
+            "lead_time_hours=24,,720                      | lead_time_hours=24,,720           | positive decimal numbers as the lead_time_hours boundaries",
+            "deploy_days_per_week=5,one,0.23              | deploy_days_per_week=5,one,0.23   | positive decimal numbers as the deploy_days_per_week boundaries, e.g. deploy_days_per_week=5,1,0.23",
+            "lead_time_hours=168,24,720                   | lead_time_hours=168,24,720        | strictly increasing lead_time_hours boundaries elite < high < medium (lower is better), e.g. lead_time_hours=24,168,720",
+            "change_failure_rate=0.05,0.05,0.15           | change_failure_rate=0.05,0.05,0.15 | strictly increasing change_failure_rate boundaries elite < high < medium (lower is better)",
+            "deploy_days_per_week=0.23,1,5                | deploy_days_per_week=0.23,1,5     | strictly decreasing deploy_days_per_week boundaries elite > high > medium (higher is better), e.g. deploy_days_per_week=5,1,0.23",
+            "';;'                                         | ;;                                | at least one key=elite,high,medium, e.g. lead_time_hours=24,168,720;"})
+    void should_name_the_bad_entry_of_dora_thresholds(String given, String shown, String accepted) {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("dora-thresholds", given)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("dora-thresholds"))
+                .hasMessageStartingWith("invalid setting 'dora-thresholds' = '" + shown + "': expected ")
                 .hasMessageContaining(accepted)
                 .hasMessageNotContaining("\n");
     }
