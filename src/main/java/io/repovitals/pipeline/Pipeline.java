@@ -4,6 +4,7 @@ import io.repovitals.analyze.Analysis;
 import io.repovitals.analyze.AnalysisJson;
 import io.repovitals.analyze.AnalysisSettings;
 import io.repovitals.analyze.Analyzer;
+import io.repovitals.analyze.DoraThresholds;
 import io.repovitals.analyze.HealthWeights;
 import io.repovitals.analyze.OrgAnalysis;
 import io.repovitals.collect.Datasets;
@@ -209,7 +210,8 @@ public final class Pipeline {
         try (Log.Group ignored = log.group("Analysing " + histories.size() + " repositories")) {
             AnalysisSettings analysisSettings = AnalysisSettings.DEFAULTS
                     .withWeights(HealthWeights.of(settings.healthWeights()))
-                    .withDays(settings.trendDays(), settings.forecastDays());
+                    .withDays(settings.trendDays(), settings.forecastDays())
+                    .withDora(DoraThresholds.of(settings.doraThresholds()));
             OrgAnalysis analysis = new Analyzer(analysisSettings).analyzeAll(histories);
             for (Analysis one : analysis.repositories()) {
                 log.info(one.repository() + ": health " + (one.health().score() == null ? "n/a"

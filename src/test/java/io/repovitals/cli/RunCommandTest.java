@@ -144,7 +144,7 @@ class RunCommandTest {
 
         CliRun report = CliRun.run(Map.of("GITHUB_API_URL", github.baseUrl()), workDir, "report",
                 "--repositories", "octo-org/widgets", "--history-remote", historyRemote.toString(),
-                "--output-dir", "report-out");
+                "--output-dir", "report-out", "--dora-thresholds", "lead_time_hours=2,8,48");
 
         assertThat(report.exitCode()).as(report.all()).isZero();
         assertThat(github.getAllServeEvents()).hasSize(requestsOfTheRun);
@@ -153,6 +153,9 @@ class RunCommandTest {
         // The four stored days (3 backfilled + the run's own) are what the analysis saw.
         assertThat(analysis.path("repositories").path("octo-org/widgets").path("snapshots").asInt()).isEqualTo(4);
         assertThat(analysis.path("repositories").path("octo-org/widgets").path("health").has("score")).isTrue();
+        // The user's DORA boundaries reached the analysis.
+        assertThat(analysis.path("repositories").path("octo-org/widgets").path("doraBandsSource").asText())
+                .isEqualTo("custom thresholds");
         assertThat(workDir.resolve("report-out/report.md")).content().contains("### octo\\-org/widgets");
     }
 }
