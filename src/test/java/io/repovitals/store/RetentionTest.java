@@ -249,6 +249,54 @@ class RetentionTest {
     }
 
     @Test
+    void should_fold_again_on_the_new_tip_when_another_run_pushed_first() throws Exception {
+        saveMonth();
+        History before = store().load(ALPHA);
+        String gammaPath = "snapshots/octo/gamma/2026/2026-10-30.json";
+        byte[] gamma = SnapshotCodec.bytes(Snapshots.of("octo/gamma", "2026-10-30T06:00:00Z", 5));
+        // The commit is stamped while it is built, after the fetch and before the push: another run pushes then.
+        java.util.concurrent.atomic.AtomicBoolean pushedFirst = new java.util.concurrent.atomic.AtomicBoolean();
+        Clock racing = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                if (pushedFirst.compareAndSet(false, true)) {
+                    try {
+                        remote.commitRaw(Map.of(gammaPath, gamma));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return CLOCK.instant();
+            }
+        };
+        GitBranchStore store = new GitBranchStore(remote.remote(), BareRepo.BRANCH, log, racing, GitBranchStoreTest.NO_WAIT);
+
+        SaveResult result = store.fold(10, AS_OF, "9");
+
+        assertThat(result.attempts()).isEqualTo(2);
+        List<RevCommit> commits = remote.log();
+        assertThat(commits).hasSize(3);
+        assertThat(commits.get(1).getFullMessage()).isEqualTo("by hand\n");
+        assertThat(commits.get(0).getFullMessage())
+                .isEqualTo("repo-vitals: fold 22 daily files older than 2026-11-10 into weekly files (run 9)\n");
+        assertThat(remote.blobs()).containsKey("snapshots/octo/gamma/2026/2026-W44.json").doesNotContainKey(gammaPath);
+        assertThat(store().load(ALPHA)).isEqualTo(before);
+        assertThat(store().load(new RepoRef("octo", "gamma")).series("prs.merged"))
+                .containsExactly(new History.Point(LocalDate.parse("2026-10-30"), 5));
+        assertThat(logged()).contains("another run pushed first; folding again on the new tip");
+    }
+
+    @Test
     void should_refuse_a_negative_retention() {
         assertThatThrownBy(() -> store().fold(-1, AS_OF, "1")).isInstanceOf(IllegalArgumentException.class);
     }
