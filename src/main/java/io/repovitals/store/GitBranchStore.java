@@ -25,6 +25,7 @@ import org.eclipse.jgit.util.FS;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -118,30 +119,58 @@ public final class GitBranchStore implements HistoryStore {
     @Override
     public synchronized SaveResult save(List<Snapshot> snapshots, List<Chart> charts, String runId) {
         TreeUpdate.Files files = TreeUpdate.Files.of(snapshots, charts);
+        return publish(base -> {
+            TreeUpdate.Result update = build(() -> TreeUpdate.apply(repository, base, files, identity(), runId));
+            return new Step(update.commit(), update.written(), update.kept(), update.written().size() + " files");
+        }, "already holds this run's files", "applying this run's files on the new tip");
+    }
+
+    @Override
+    public synchronized SaveResult fold(int retentionDays, Instant asOf, String runId) {
+        if (retentionDays < 0) {
+            throw new IllegalArgumentException("retentionDays must not be negative: " + retentionDays);
+        }
+        LocalDate cutoff = LocalDate.ofInstant(Objects.requireNonNull(asOf, "asOf"), ZoneOffset.UTC)
+                .minusDays(retentionDays);
+        return publish(base -> {
+            Fold.Result fold = build(() -> Fold.apply(repository, base, cutoff, identity(), runId));
+            return new Step(fold.commit(), fold.written(), fold.kept(), fold.folded().size()
+                    + " daily files older than " + cutoff + " folded into " + fold.written().size() + " weekly files");
+        }, "has no readable daily file older than " + cutoff + " to fold", "folding again on the new tip");
+    }
+
+    /** One commit built on a base tip: null commit when there is nothing to change; {@code pushed} says what for the log. */
+    private record Step(ObjectId commit, List<String> written, List<UnreadableFile> kept, String pushed) {}
+
+    /**
+     * Builds a commit on the fetched tip and pushes it naming that tip; when another run pushed
+     * first, fetches again and builds again on the new tip, up to {@link Retry#attempts()}.
+     */
+    private SaveResult publish(java.util.function.Function<ObjectId, Step> build, String nothing, String retrying) {
         for (int attempt = 1; ; attempt++) {
             ObjectId base = fetch(false);
-            TreeUpdate.Result update = apply(base, files, runId);
-            for (UnreadableFile file : update.kept()) {
+            Step step = build.apply(base);
+            for (UnreadableFile file : step.kept()) {
                 log.warning("history: kept " + file.path() + ": " + file.reason());
             }
-            if (update.commit() == null) {
+            if (step.commit() == null) {
                 tip = base;
-                log.info("history: branch '" + branch + "' already holds this run's files");
-                return new SaveResult(base == null ? "" : base.name(), false, attempt, List.of(), update.kept());
+                log.info("history: branch '" + branch + "' " + nothing);
+                return new SaveResult(base == null ? "" : base.name(), false, attempt, List.of(), step.kept());
             }
-            String refused = push(update.commit(), base);
+            String refused = push(step.commit(), base);
             if (refused == null) {
-                tip = update.commit();
-                log.info("history: pushed " + update.written().size() + " files to '" + branch + "' as "
+                tip = step.commit();
+                log.info("history: pushed " + step.pushed() + " to '" + branch + "' as "
                         + tip.abbreviate(7).name() + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
-                return new SaveResult(tip.name(), true, attempt, update.written(), update.kept());
+                return new SaveResult(tip.name(), true, attempt, step.written(), step.kept());
             }
             if (attempt >= retry.attempts()) {
                 throw new HistoryException(HistoryException.Kind.CONTENDED, "history: gave up pushing to branch '"
                         + branch + "' at " + remote + " after " + attempt + " attempts: other runs kept pushing first", null);
             }
             java.time.Duration wait = retry.delayAfter(attempt);
-            log.info("history: " + refused + "; applying this run's files on the new tip in "
+            log.info("history: " + refused + "; " + retrying + " in "
                     + wait.toMillis() + " ms (attempt " + (attempt + 1) + "/" + retry.attempts() + ")");
             sleep(wait);
         }
@@ -152,10 +181,17 @@ public final class GitBranchStore implements HistoryStore {
         return repository;
     }
 
-    private TreeUpdate.Result apply(ObjectId base, TreeUpdate.Files files, String runId) {
-        PersonIdent identity = new PersonIdent(NAME, EMAIL, clock.instant(), ZoneOffset.UTC);
+    private PersonIdent identity() {
+        return new PersonIdent(NAME, EMAIL, clock.instant(), ZoneOffset.UTC);
+    }
+
+    private interface Builder<T> {
+        T build() throws IOException;
+    }
+
+    private <T> T build(Builder<T> builder) {
         try {
-            return TreeUpdate.apply(repository, base, files, identity, runId);
+            return builder.build();
         } catch (IOException e) {
             throw new HistoryException(HistoryException.Kind.FAILED,
                     "history: cannot build the commit for branch '" + branch + "': " + oneLine(e.getMessage()), e);

@@ -3,6 +3,7 @@ package io.repovitals.store;
 import io.repovitals.model.RepoRef;
 import io.repovitals.model.Snapshot;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,4 +27,16 @@ public interface HistoryStore {
      * @throws HistoryException when the history could not be stored; the stored history is then unchanged
      */
     SaveResult save(List<Snapshot> snapshots, List<Chart> charts, String runId);
+
+    /**
+     * Retention (history-retention-days): folds every repository's daily snapshot files named after
+     * a UTC day more than {@code retentionDays} days before {@code asOf}'s day into weekly files
+     * ({@code snapshots/<owner>/<repo>/<yyyy>/<yyyy>-W<ww>.json}), as one commit of its own. Every
+     * point is kept ({@link #load} reads weekly files back into their days); a file that cannot be
+     * read is never folded, it is kept and reported. No commit when nothing is old enough.
+     *
+     * @param runId identifies the run in the commit message, may be blank
+     * @throws HistoryException when the fold could not be stored; the stored history is then unchanged
+     */
+    SaveResult fold(int retentionDays, Instant asOf, String runId);
 }

@@ -23,6 +23,7 @@ public final class SnapshotCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** Thread-safe and resolved once: the history is parsed in parallel (HistoryReader). */
     private static final ObjectReader SNAPSHOT = JSON.readerFor(Snapshot.class);
+    private static final ObjectReader SNAPSHOTS = JSON.readerForListOf(Snapshot.class);
 
     private SnapshotCodec() {}
 
@@ -67,6 +68,40 @@ public final class SnapshotCodec {
         return snapshot;
     }
 
+    /**
+     * Parses a weekly file's bytes (a JSON array of snapshots, as {@link #writeAll}), with the same
+     * checks as {@link #read(byte[])} for every element.
+     */
+    public static List<Snapshot> readAll(byte[] json) throws IOException {
+        List<Snapshot> snapshots;
+        try {
+            snapshots = SNAPSHOTS.readValue(json);
+        } catch (IOException | RuntimeException e) {
+            int version = peekSchemaVersion(json);
+            if (version > Snapshot.SCHEMA_VERSION) {
+                throw newer(version);
+            }
+            throw e;
+        }
+        if (snapshots == null) {
+            throw new IllegalArgumentException("not a valid weekly file: null instead of an array of snapshots");
+        }
+        for (Snapshot snapshot : snapshots) {
+            if (snapshot == null) {
+                throw new IllegalArgumentException("not a valid weekly file: null element");
+            }
+            if (snapshot.schemaVersion() > Snapshot.SCHEMA_VERSION) {
+                throw newer(snapshot.schemaVersion());
+            }
+        }
+        return snapshots;
+    }
+
+    /** The encoded bytes of a weekly file (UTF-8, as {@link #writeAll(List)}). */
+    public static byte[] bytesAll(List<Snapshot> snapshots) {
+        return writeAll(snapshots).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The encoded bytes of a snapshot file (UTF-8, as {@link #write(Snapshot)}). */
     public static byte[] bytes(Snapshot snapshot) {
         return write(snapshot).getBytes(StandardCharsets.UTF_8);
@@ -89,8 +124,17 @@ public final class SnapshotCodec {
 
     private static int peekSchemaVersion(byte[] json) {
         try {
-            JsonNode version = JSON.readTree(json).path("schemaVersion");
-            return version.canConvertToInt() ? version.asInt() : 0;
+            JsonNode root = JSON.readTree(json);
+            if (root != null && root.isArray()) {
+                int newest = 0;
+                for (JsonNode element : root) {
+                    JsonNode version = element.path("schemaVersion");
+                    newest = Math.max(newest, version.canConvertToInt() ? version.asInt() : 0);
+                }
+                return newest;
+            }
+            JsonNode version = root == null ? null : root.path("schemaVersion");
+            return version != null && version.canConvertToInt() ? version.asInt() : 0;
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -164,8 +164,8 @@ class HistoryLoadTest {
 
         assertThat(history.snapshots()).isEmpty();
         assertThat(history.unreadable()).containsExactly(
-                new UnreadableFile("snapshots/octo/alpha/2025/2026-11-21.json", "not named <yyyy>/<yyyy-mm-dd>.json"),
+                new UnreadableFile("snapshots/octo/alpha/2025/2026-11-21.json", "not named <yyyy>/<yyyy-mm-dd>.json or <yyyy>/<yyyy>-W<ww>.json"),
                 new UnreadableFile("snapshots/octo/alpha/2026/2026-11-20.json", "holds repository octo/beta, not octo/alpha"),
-                new UnreadableFile("snapshots/octo/alpha/2026/notes.txt", "not named <yyyy>/<yyyy-mm-dd>.json"));
+                new UnreadableFile("snapshots/octo/alpha/2026/notes.txt", "not named <yyyy>/<yyyy-mm-dd>.json or <yyyy>/<yyyy>-W<ww>.json"));
     }
 }
