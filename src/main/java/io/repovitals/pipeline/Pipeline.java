@@ -77,8 +77,6 @@ public final class Pipeline {
         GitHubClients github = clients();
         List<RepoRef> repositories = repositories(github);
         HistoryStore store = store();
-        settings.historyRetentionDays().ifPresent(days -> log.warning("history-retention-days (" + days
-                + ") is not applied yet in this version: every daily file is kept"));
         Map<RepoRef, History> histories = new LinkedHashMap<>();
         try (Log.Group ignored = log.group("Reading the history")) {
             for (RepoRef repo : repositories) {
@@ -93,7 +91,10 @@ public final class Pipeline {
                 repo -> collectOne(github, repo, histories.get(repo), histories.get(repo).isEmpty()), log);
         List<Snapshot> toStore = collected.stream().flatMap(one -> one.days().stream()).toList();
         try (Log.Group ignored = log.group("Storing " + toStore.size() + " snapshots")) {
-            store.save(toStore, List.of(), settings.environment().runId().orElse("local"));
+            String runId = settings.environment().runId().orElse("local");
+            store.save(toStore, List.of(), runId);
+            // Retention folds old daily files into weekly ones, in a commit of its own; no point is dropped.
+            settings.historyRetentionDays().ifPresent(days -> store.fold(days, settings.asOf(), runId));
         }
         Map<String, List<Snapshot>> merged = new LinkedHashMap<>();
         for (Collected one : collected) {

@@ -158,4 +158,24 @@ class RunCommandTest {
                 .isEqualTo("custom thresholds");
         assertThat(workDir.resolve("report-out/report.md")).content().contains("### octo\\-org/widgets");
     }
+
+    @Test
+    void should_fold_days_past_the_retention_into_a_weekly_file_and_still_read_them() throws Exception {
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
+        Map<String, String> env = runnerEnv();
+        env.put("INPUT_HISTORY-RETENTION-DAYS", "1");
+
+        CliRun run = CliRun.run(env, workDir);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        // asOf 2026-11-20, keep 1 day: 11-17 and 11-18 go into ISO week 2026-W47 (Mon 11-16 to Sun 11-22).
+        assertThat(historyFiles()).containsExactly("snapshots/octo-org/widgets/2026/2026-11-19.json",
+                "snapshots/octo-org/widgets/2026/2026-11-20.json", "snapshots/octo-org/widgets/2026/2026-W47.json");
+        CliRun report = CliRun.run(Map.of(), workDir, "report", "--repositories", "octo-org/widgets",
+                "--history-remote", historyRemote.toString(), "--output-dir", "report-out");
+        assertThat(report.exitCode()).as(report.all()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(workDir.resolve("report-out/analysis.json").toFile())
+                .path("repositories").path("octo-org/widgets").path("snapshots").asInt()).isEqualTo(4);
+    }
 }
