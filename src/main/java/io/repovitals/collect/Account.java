@@ -26,6 +26,11 @@ public record Account(String login, boolean bot) {
     }
 
     /** The bot rule of metrics.md with the {@code ignore-users} logins (lower-cased) added. */
+    /** The {@code ignore-users} logins as {@link #botOrIgnored} compares them: lower-cased (logins ignore case). */
+    public static Set<String> ignoreList(Set<String> ignoreUsers) {
+        return ignoreUsers.stream().map(login -> login.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public boolean botOrIgnored(Set<String> ignoreUsersLowerCase) {
         return bot || login != null && ignoreUsersLowerCase.contains(login.toLowerCase(Locale.ROOT));
     }

@@ -1,5 +1,7 @@
 package io.repovitals.metrics;
 
+import io.repovitals.collect.Account;
+
 import io.repovitals.collect.Commits;
 import io.repovitals.collect.Datasets;
 import io.repovitals.model.MetricDef;
@@ -43,7 +45,7 @@ public final class CommitMetrics implements MetricFamily {
     }
 
     public CommitMetrics(Set<String> ignoreUsers) {
-        this.ignoreUsers = ignoreUsers.stream().map(login -> login.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.ignoreUsers = Account.ignoreList(ignoreUsers);
     }
 
     @Override

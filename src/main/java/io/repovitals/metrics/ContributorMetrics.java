@@ -1,5 +1,7 @@
 package io.repovitals.metrics;
 
+import io.repovitals.collect.Account;
+
 import io.repovitals.collect.Commits;
 import io.repovitals.collect.Datasets;
 import io.repovitals.model.ContributorStats;
@@ -18,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * metrics.md §contributors.*: active and new contributors in the window, and the bus factor of the
@@ -40,7 +41,7 @@ public final class ContributorMetrics implements MetricFamily {
     }
 
     public ContributorMetrics(Set<String> ignoreUsers) {
-        this.ignoreUsers = ignoreUsers.stream().map(login -> login.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.ignoreUsers = Account.ignoreList(ignoreUsers);
     }
 
     @Override

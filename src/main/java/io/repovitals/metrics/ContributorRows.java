@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * metrics.md §contributors.*: the contributions of each non-bot login in a window, and the
@@ -64,7 +63,7 @@ public final class ContributorRows {
         if (unavailable(data, window).isPresent()) {
             return Optional.empty();
         }
-        Set<String> ignored = ignoreUsers.stream().map(login -> login.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> ignored = Account.ignoreList(ignoreUsers);
         Map<String, Tally> tallies = new TreeMap<>();
         for (Commits.Commit commit : CommitMetrics.population(data.get(Commits.class).orElseThrow(), window)) {
             if (commit.login() != null && !CommitMetrics.isBot(commit, ignored)) {

@@ -1,5 +1,7 @@
 package io.repovitals.metrics;
 
+import io.repovitals.collect.Account;
+
 import io.repovitals.collect.Comment;
 import io.repovitals.collect.Datasets;
 import io.repovitals.collect.Issues;
@@ -14,10 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * metrics.md §issues.*: issues (never pull requests), bot-authored ones (and {@code ignore-users})
@@ -54,7 +54,7 @@ public final class IssueMetrics implements MetricFamily {
         if (staleDays < 1) {
             throw new IllegalArgumentException("stale days must be at least 1");
         }
-        this.ignoreUsers = ignoreUsers.stream().map(login -> login.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.ignoreUsers = Account.ignoreList(ignoreUsers);
         this.staleDays = staleDays;
     }
 

@@ -14,10 +14,8 @@ import io.repovitals.model.Window;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +50,7 @@ public final class PrMetrics implements MetricFamily {
 
     /** @param ignoreUsers logins of the {@code ignore-users} setting, treated as bots */
     public PrMetrics(Set<String> ignoreUsers) {
-        this.ignoreUsers = ignoreUsers.stream().map(login -> login.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.ignoreUsers = Account.ignoreList(ignoreUsers);
     }
 
     @Override
