@@ -419,6 +419,23 @@ class IssuePublisherTest {
     }
 
     @Test
+    void should_go_on_when_another_job_created_the_label_first() {
+        stubRepository();
+        stubIssues();
+        stubLabels(false);
+        // GitHub's answer to creating a label that exists (422, "already_exists"); hand-written, not in the samples.
+        github.stubFor(post(urlPathEqualTo(REPO_PATH + "/labels")).willReturn(body(422, "{\"message\":\"Validation Failed\","
+                + "\"errors\":[{\"resource\":\"Label\",\"code\":\"already_exists\",\"field\":\"name\"}],"
+                + "\"documentation_url\":\"https://docs.github.com/rest/issues/labels#create-a-label\"}")));
+        stubCreate(issue(12, TITLE_48, MARKER_48 + "\n" + REPORT, BOT, true, "repo-vitals", "health-report"));
+
+        PublishedIssue result = new IssuePublisher(clients(), true).publish(REPO, WEEK_48, TITLE_48, REPORT);
+
+        assertThat(result.number()).isEqualTo(12);
+        github.verify(2, postRequestedFor(urlPathEqualTo(REPO_PATH + "/labels")));
+    }
+
+    @Test
     void should_accept_a_report_of_exactly_the_room_left_beside_the_marker() throws Exception {
         // 65,536 less the 53-character marker line for hub4j/github-api and its line break.
         assertThat(IssuePublisher.maxReportLength(REPO)).isEqualTo(65_482);
