@@ -49,6 +49,7 @@ class ExamplesTest {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static Set<String> declaredInputs;
+    private static Set<String> declaredOutputs;
 
     @TempDir
     Path dir;
@@ -59,6 +60,9 @@ class ExamplesTest {
         declaredInputs = new LinkedHashSet<>();
         action.path("inputs").fieldNames().forEachRemaining(declaredInputs::add);
         assertThat(declaredInputs).as("inputs of action.yml").contains("token", "shard", "output-dir");
+        declaredOutputs = new LinkedHashSet<>();
+        action.path("outputs").fieldNames().forEachRemaining(declaredOutputs::add);
+        assertThat(declaredOutputs).as("outputs of action.yml").contains("health-grade", "issue-url");
     }
 
     static Stream<Path> examples() {
@@ -88,6 +92,12 @@ class ExamplesTest {
     @MethodSource("allWorkflows")
     void should_pass_the_action_only_inputs_that_action_yml_declares(Path file) {
         assertThat(WorkflowChecks.undeclaredInputs(read(file), declaredInputs)).as(file.toString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("allWorkflows")
+    void should_read_only_outputs_that_action_yml_declares(Path file) {
+        assertThat(WorkflowChecks.undeclaredOutputs(read(file), declaredOutputs)).as(file.toString()).isEmpty();
     }
 
     @ParameterizedTest
@@ -227,6 +237,24 @@ class ExamplesTest {
         assertThat(WorkflowChecks.undeclaredInputs(workflow, Set.of("window-days"))).containsExactly(
                 "job 'one' step 1 passes 'windows-days', which action.yml does not declare",
                 "job 'one' step 2 passes 'command', which action.yml does not declare");
+    }
+
+    @Test
+    void should_report_an_output_that_action_yml_does_not_declare() {
+        JsonNode workflow = parse("""
+                on: push
+                jobs:
+                  one:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - { id: vitals, uses: repo-vitals/repo-vitals@v1 }
+                      - { id: other, uses: someone/else@v1 }
+                      - run: echo "${{ steps.vitals.outputs.health-grade }} ${{ steps.vitals.outputs.grade }}"
+                      - run: echo "${{ steps.other.outputs.grade }}"
+                """);
+
+        assertThat(WorkflowChecks.undeclaredOutputs(workflow, Set.of("health-grade")))
+                .containsExactly("job 'one' reads output 'grade', which action.yml does not declare");
     }
 
     @Test

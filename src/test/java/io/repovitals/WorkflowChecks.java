@@ -3,10 +3,13 @@ package io.repovitals;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Rules a GitHub Actions workflow file of this project must follow, each returning the broken
@@ -19,6 +22,8 @@ final class WorkflowChecks {
             "deployments", "discussions", "id-token", "issues", "models", "packages", "pages", "pull-requests",
             "repository-projects", "security-events", "statuses");
     private static final Set<String> PERMISSION_LEVELS = Set.of("read", "write", "none");
+    private static final Pattern STEP_OUTPUT =
+            Pattern.compile("steps\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_-]+)");
 
     private WorkflowChecks() {}
 
@@ -77,6 +82,30 @@ final class WorkflowChecks {
                         problems.add(where + " passes '" + input + "', which action.yml does not declare");
                     }
                 });
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * Every {@code steps.<id>.outputs.<name>} read in a job, where {@code <id>} is a step using this
+     * action, must name an output that action.yml declares: GitHub turns a misspelt one into "".
+     */
+    static List<String> undeclaredOutputs(JsonNode workflow, Set<String> declaredOutputs) {
+        List<String> problems = new ArrayList<>();
+        workflow.path("jobs").properties().forEach(job -> {
+            Set<String> ourSteps = new HashSet<>();
+            job.getValue().path("steps").forEach(step -> {
+                if (usesThisAction(step) && step.has("id")) {
+                    ourSteps.add(step.get("id").asText());
+                }
+            });
+            Matcher read = STEP_OUTPUT.matcher(job.getValue().toString());
+            while (read.find()) {
+                if (ourSteps.contains(read.group(1)) && !declaredOutputs.contains(read.group(2))) {
+                    problems.add("job '" + job.getKey() + "' reads output '" + read.group(2)
+                            + "', which action.yml does not declare");
+                }
             }
         });
         return problems;
