@@ -46,6 +46,8 @@ class RepositorySelectionTest {
     void should_move_no_repository_when_one_is_added() {
         Map<RepoRef, Integer> before = shardOf(repositories(40), 4);
         Map<RepoRef, Integer> after = shardOf(repositories(41), 4);
+        // The 41st lands in exactly one shard (shardOf rejects a second) and nothing drops out.
+        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(repositories(41));
         before.forEach((repo, shard) -> assertThat(after.get(repo)).as(repo.toString()).isEqualTo(shard));
     }
 
