@@ -54,9 +54,9 @@ public final class PrCommentPublisher {
             return new PrCommentResult(PrCommentResult.Action.EDITED, number, comment.id(), comment.url());
         } catch (GitHubException e) {
             if (e.kind() == GitHubException.Kind.FORBIDDEN) {
-                throw new GitHubException(e.kind(), e.status(), "pr-comment: GitHub refused the comment on pull request #"
-                        + number + " of " + repo + " (" + e.getMessage() + "); the workflow needs the permission "
-                        + "'pull-requests: write' (runs for pull requests from forks get a read-only token)", e);
+                throw new GitHubException(e.kind(), e.status(), "pr-comment: cannot comment on pull request #" + number
+                        + " of " + repo + ": " + e.getMessage() + "; the workflow needs 'permissions: pull-requests: write'"
+                        + " (runs for pull requests from forks only get a read-only token)", e);
             }
             throw e;
         }
