@@ -13,6 +13,7 @@ import io.repovitals.model.Window;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -130,7 +131,7 @@ public final class PrMetrics implements MetricFamily {
     /** The PR's qualifying reviews submitted at or before {@code until}, oldest first. */
     public List<Review> qualifyingReviews(PullRequest pr, Instant until) {
         return qualifying(pr).filter(review -> !review.submittedAt().isAfter(until))
-                .sorted(java.util.Comparator.comparing(Review::submittedAt)).toList();
+                .sorted(Comparator.comparing(Review::submittedAt)).toList();
     }
 
     /** {@code to - from} in hours as every prs.* duration is measured (negative clamped to 0). */
