@@ -78,7 +78,7 @@ public final class PullRequestsCollector {
     }
 
     /** A PR as read from its page, completed by follow-up queries when a nested list overflowed. */
-    private static final class Draft {
+    static final class Draft {
         private final JsonNode node;
         private final int number;
         private final Instant updatedAt;

@@ -13,6 +13,7 @@ import io.repovitals.model.Window;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +69,7 @@ public final class PrMetrics implements MetricFamily {
         if (uncovered.isPresent()) {
             return allMissing(uncovered.get());
         }
-        return compute(pulls.get().items().stream().filter(pr -> !pr.author().botOrIgnored(ignoreUsers)).toList(), window);
+        return compute(pulls.get().items().stream().filter(this::counted).toList(), window);
     }
 
     private List<Outcome> compute(List<PullRequest> prs, Window window) {
@@ -87,10 +88,7 @@ public final class PrMetrics implements MetricFamily {
             firstQualifyingReview(pr).filter(window::contains)
                     .ifPresent(at -> firstReview.add(Stats.hours(pr.readyAt(), at)));
         }
-        long awaiting = prs.stream()
-                .filter(pr -> pr.openAt(asOf) && !pr.draftAt(asOf))
-                .filter(pr -> qualifying(pr).noneMatch(review -> !review.submittedAt().isAfter(asOf)))
-                .count();
+        long awaiting = prs.stream().filter(pr -> awaitingFirstReview(pr, asOf)).count();
         List<Double> reviewsBeforeMerge = merged.stream()
                 .map(pr -> (double) qualifying(pr).filter(review -> !review.submittedAt().isAfter(pr.mergedAt())).count())
                 .toList();
@@ -114,6 +112,31 @@ public final class PrMetrics implements MetricFamily {
         outcomes.add(Stats.mean(REVIEW_COVERAGE, reviewsBeforeMerge.stream().map(count -> count > 0 ? 1.0 : 0.0).toList(), noMerged));
         outcomes.add(Stats.percentile(SIZE_LINES_P50, sizes, 50, noMerged));
         return outcomes;
+    }
+
+    /** Whether the PR counts in prs.*: its author is neither a bot nor in {@code ignore-users}. */
+    public boolean counted(PullRequest pr) {
+        return !pr.author().botOrIgnored(ignoreUsers);
+    }
+
+    /**
+     * prs.awaiting_first_review for one PR: open and not a draft at asOf, with no qualifying review submitted
+     * at or before asOf. (Whether its author counts is {@link #counted}'s question.)
+     */
+    public boolean awaitingFirstReview(PullRequest pr, Instant asOf) {
+        return pr.openAt(asOf) && !pr.draftAt(asOf)
+                && qualifying(pr).noneMatch(review -> !review.submittedAt().isAfter(asOf));
+    }
+
+    /** The PR's qualifying reviews submitted at or before {@code until}, oldest first. */
+    public List<Review> qualifyingReviews(PullRequest pr, Instant until) {
+        return qualifying(pr).filter(review -> !review.submittedAt().isAfter(until))
+                .sorted(Comparator.comparing(Review::submittedAt)).toList();
+    }
+
+    /** {@code to - from} in hours as every prs.* duration is measured (negative clamped to 0). */
+    public static double hoursBetween(Instant from, Instant to) {
+        return Stats.hours(from, to);
     }
 
     /** Submitted reviews (never PENDING) by an account that is neither the PR's author nor a bot. */
