@@ -26,8 +26,8 @@ final class OrgViews {
         List<Snapshot> latest = org.repositories().stream()
                 .map(a -> RankRows.latest(histories.getOrDefault(a.repository(), List.of())))
                 .flatMap(Optional::stream).toList();
-        String asOf = latest.stream().map(Snapshot::asOf).max(Comparator.naturalOrder())
-                .map(ReportViews::date).orElse(HumanFormat.MISSING);
+        Md asOf = latest.stream().map(Snapshot::asOf).max(Comparator.naturalOrder())
+                .map(ReportViews::date).orElse(Md.MISSING);
         List<OrgAnomaly> anomalies = new ArrayList<>();
         for (Analysis analysis : org.repositories()) {
             analysis.anomalies().forEach(a -> anomalies.add(new OrgAnomaly(analysis.repository(), a.sentence())));

@@ -15,7 +15,7 @@ final class PrComments {
     static ReportModel.PrComment of(PrVelocity pr) {
         List<PrRow> rows = new ArrayList<>();
         rows.add(firstReview(pr));
-        String mergeLabel = pr.merged() ? "time to merge" : "open for (time to merge so far)";
+        String mergeLabel = pr.merged() ? "time to merge" : "time to merge so far";
         rows.add(new PrRow(mergeLabel, md(HumanFormat.hours(pr.hoursToMerge())), md(HumanFormat.hours(pr.merge().p50())),
                 md(HumanFormat.hours(pr.merge().p90())), duration(pr.hoursToMerge(), pr.merge(), !pr.merged())));
         int lines = pr.additions() + pr.deletions();

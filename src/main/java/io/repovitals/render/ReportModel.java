@@ -10,7 +10,7 @@ public final class ReportModel {
     private ReportModel() {}
 
     /** report.md.ftl: one repository's weekly report. */
-    public record Weekly(String repository, String week, String asOf, Headline headline,
+    public record Weekly(String repository, Md week, Md asOf, Headline headline,
                          List<ComponentRow> components, List<MetricRow> keyMetrics, List<MetricRow> allMetrics,
                          List<String> anomalies, List<String> forecasts, List<ContributorRow> contributors,
                          boolean waitingKnown, List<WaitingRow> waiting, List<ChartRow> charts, Footer footer) {
@@ -50,10 +50,10 @@ public final class ReportModel {
     /** @param block the image ({@code ![alt](url)}) or the fenced Mermaid block, built from a {@link ChartView} */
     public record ChartRow(String title, Md block) {}
 
-    public record WaitingRow(Md number, String title, String author, Md waiting, String readyAt) {}
+    public record WaitingRow(Md number, String title, String author, Md waiting, Md readyAt) {}
 
     /** @param lastWeekAsOf when the snapshot used as "last week" was taken, or why there is none */
-    public record Footer(String asOf, String lastWeekAsOf, Md snapshots, Md requests, Md graphqlCost,
+    public record Footer(Md asOf, Md lastWeekAsOf, Md snapshots, Md requests, Md graphqlCost,
                          boolean partial, List<MissingRow> missing) {
         public Footer {
             missing = List.copyOf(missing);
@@ -70,7 +70,7 @@ public final class ReportModel {
         }
     }
 
-    public record SummaryRepo(String repository, String week, Headline headline, List<MetricRow> keyMetrics,
+    public record SummaryRepo(String repository, Md week, Headline headline, List<MetricRow> keyMetrics,
                               List<String> anomalies, Footer footer) {
         public SummaryRepo {
             keyMetrics = List.copyOf(keyMetrics);
@@ -84,7 +84,7 @@ public final class ReportModel {
 
     /** pr-comment.md.ftl. */
     public record PrComment(String repository, Md number, String title, String author, boolean draft,
-                            boolean merged, String asOf, List<PrRow> rows, List<String> reviewers) {
+                            boolean merged, Md asOf, List<PrRow> rows, List<String> reviewers) {
         public PrComment {
             rows = List.copyOf(rows);
             reviewers = List.copyOf(reviewers);
@@ -95,7 +95,7 @@ public final class ReportModel {
     public record PrRow(String label, Md value, Md p50, Md p90, String verdict) {}
 
     /** org-report.md.ftl. */
-    public record Organisation(String asOf, Md repositoryCount, List<RankRow> ranking, List<OrgMetricRow> metrics,
+    public record Organisation(Md asOf, Md repositoryCount, List<RankRow> ranking, List<OrgMetricRow> metrics,
                                List<OrgAnomaly> anomalies, List<DoraDistribution> dora) {
         public Organisation {
             ranking = List.copyOf(ranking);

@@ -52,9 +52,9 @@ final class ReportViews {
         List<WaitingRow> waiting = input.waitingPrs() == null ? List.of() : input.waitingPrs().stream()
                 .sorted(Comparator.comparingDouble(WaitingPr::waitingHours).reversed())
                 .map(pr -> new WaitingRow(new Md("#" + pr.number()), pr.title(), nonNull(pr.author()),
-                        new Md(HumanFormat.hours(pr.waitingHours())), DATE_TIME.format(pr.readyAt())))
+                        new Md(HumanFormat.hours(pr.waitingHours())), dateTime(pr.readyAt())))
                 .toList();
-        return new ReportModel.Weekly(analysis.repository(), week(latest.asOf()), DATE_TIME.format(latest.asOf()),
+        return new ReportModel.Weekly(analysis.repository(), week(latest.asOf()), dateTime(latest.asOf()),
                 headline(analysis, history, lastWeek), components(analysis.health()),
                 MetricRows.key(analysis, history, lastWeek), MetricRows.all(analysis, history, lastWeek),
                 analysis.anomalies().stream().map(Anomaly::sentence).toList(),
@@ -107,14 +107,19 @@ final class ReportViews {
         return Optional.ofNullable(best);
     }
 
-    static String week(Instant asOf) {
+    /** The ISO week, "2026-W47", as the issue marker names it. */
+    static Md week(Instant asOf) {
         var date = asOf.atZone(ZoneOffset.UTC);
-        return String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
-                date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return new Md(String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
+                date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
     }
 
-    static String date(Instant instant) {
-        return DATE.format(instant);
+    static Md date(Instant instant) {
+        return new Md(DATE.format(instant));
+    }
+
+    static Md dateTime(Instant instant) {
+        return new Md(DATE_TIME.format(instant));
     }
 
     private static List<ComponentRow> components(HealthScore health) {
@@ -131,7 +136,7 @@ final class ReportViews {
         Snapshot latest = history.get(history.size() - 1);
         List<MissingRow> missing = latest.missing().entrySet().stream()
                 .map(gap -> new MissingRow(MetricRows.code(gap.getKey()), gap.getValue())).toList();
-        return new Footer(DATE_TIME.format(latest.asOf()), lastWeek.map(s -> DATE_TIME.format(s.asOf())).orElse(NO_LAST_WEEK),
+        return new Footer(dateTime(latest.asOf()), new Md(lastWeek.map(s -> DATE_TIME.format(s.asOf())).orElse(NO_LAST_WEEK)),
                 new Md(HumanFormat.count(history.size())), new Md(HumanFormat.count(latest.collection().requests())),
                 new Md(HumanFormat.count(latest.collection().graphqlCost())), latest.collection().partial(), missing);
     }

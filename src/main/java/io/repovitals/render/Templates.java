@@ -108,10 +108,18 @@ public final class Templates {
         return overrides.map(dir -> "looked in " + dir + ", then the built-in templates").orElse("built-in templates");
     }
 
+    /** FreeMarker's first line, plus the blamed expression when that line only introduces it ("…null or missing:"). */
     private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
+        List<String> lines = (message == null ? "" : message).strip().lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        String first = lines.get(0);
+        if (first.endsWith(":") && lines.size() > 1) {
+            first = first + " " + lines.get(1).replaceFirst("^==>\\s*", "").replaceAll("\\s*\\[in template.*$", "");
+        }
+        return first;
     }
 
     private static TemplateLoader loader(Optional<Path> overrides) {
@@ -135,7 +143,7 @@ public final class Templates {
     private static final class RecordsOnlyWrapper extends DefaultObjectWrapper {
         RecordsOnlyWrapper() {
             super(VERSION);
-            setExposureLevel(BeansWrapper.EXPOSE_PROPERTIES_ONLY);
+            setExposureLevel(BeansWrapper.EXPOSE_SAFE);
             setExposeFields(false);
             setMemberAccessPolicy(new OwnRecordsPolicy());
             writeProtect();
