@@ -26,7 +26,8 @@ import io.repovitals.model.Secret;
 import io.repovitals.model.Snapshot;
 import io.repovitals.model.Window;
 import io.repovitals.publish.RunFiles;
-import io.repovitals.render.SnapshotReport;
+import io.repovitals.render.RepositoryReport;
+import io.repovitals.render.Reports;
 import io.repovitals.runtime.ActionsOutputs;
 import io.repovitals.runtime.Log;
 import io.repovitals.runtime.StepSummary;
@@ -102,7 +103,7 @@ public final class Pipeline {
             merged.put(repo.fullName(), withNewDays(histories.get(repo).snapshots(), one.days()));
         }
         List<Snapshot> ownDays = collected.stream().map(Collected::ownDay).toList();
-        publish(ownDays, analyse(merged));
+        publish(ownDays, analyse(merged), merged);
         return ownDays;
     }
 
@@ -124,13 +125,18 @@ public final class Pipeline {
             throw new ConfigException(Inputs.REPOSITORIES.name(), settings.repositories().toString(),
                     "repositories with snapshots in the history branch '" + settings.historyBranch() + "'");
         }
-        return publish(latest, analyse(histories)).report();
+        return publish(latest, analyse(histories), histories).report();
     }
 
     /** The offline demo: the bundled sample history through render and the run's files. Returns report.md. */
     public static Path demo(Path outputDir, Log log) {
         List<Snapshot> snapshots = BundledSample.snapshots();
-        RunFiles files = RunFiles.write(outputDir, snapshots, SnapshotReport.markdown(snapshots));
+        Map<String, List<Snapshot>> histories = new LinkedHashMap<>();
+        snapshots.forEach(snapshot -> histories.put(snapshot.repository(), List.of(snapshot)));
+        Reports reports = new Reports(java.util.Optional.empty());
+        String report = Reports.fromHistories(new Analyzer().analyzeAll(histories), histories).stream()
+                .map(reports::weekly).collect(Collectors.joining("\n"));
+        RunFiles files = RunFiles.write(outputDir, snapshots, report);
         log.info("rendered " + snapshots.size() + " sample repositories into " + outputDir);
         return files.report();
     }
@@ -209,11 +215,7 @@ public final class Pipeline {
 
     private OrgAnalysis analyse(Map<String, List<Snapshot>> histories) {
         try (Log.Group ignored = log.group("Analysing " + histories.size() + " repositories")) {
-            AnalysisSettings analysisSettings = AnalysisSettings.DEFAULTS
-                    .withWeights(HealthWeights.of(settings.healthWeights()))
-                    .withDays(settings.trendDays(), settings.forecastDays())
-                    .withDora(DoraThresholds.of(settings.doraThresholds()));
-            OrgAnalysis analysis = new Analyzer(analysisSettings).analyzeAll(histories);
+            OrgAnalysis analysis = new Analyzer(analysisSettings()).analyzeAll(histories);
             for (Analysis one : analysis.repositories()) {
                 log.info(one.repository() + ": health " + (one.health().score() == null ? "n/a"
                         : Math.round(one.health().score()) + " (" + one.health().grade() + ")") + ", "
@@ -223,10 +225,20 @@ public final class Pipeline {
         }
     }
 
+    private AnalysisSettings analysisSettings() {
+        return AnalysisSettings.DEFAULTS
+                .withWeights(HealthWeights.of(settings.healthWeights()))
+                .withDays(settings.trendDays(), settings.forecastDays())
+                .withDora(DoraThresholds.of(settings.doraThresholds()));
+    }
+
     /** Writes the run's files, sets the outputs and publishes the summary. */
-    private RunFiles publish(List<Snapshot> ownDays, OrgAnalysis analysis) {
+    private RunFiles publish(List<Snapshot> ownDays, OrgAnalysis analysis, Map<String, List<Snapshot>> histories) {
         Path outputDir = settings.outputDir();
-        String report = SnapshotReport.markdown(ownDays, analysis);
+        Reports reports = new Reports(settings.templates(), analysisSettings());
+        List<RepositoryReport> inputs = Reports.fromHistories(analysis, histories);
+        String report = inputs.stream().map(reports::weekly).collect(Collectors.joining("\n"));
+        String summary = reports.summary(inputs);
         RunFiles files = RunFiles.write(outputDir, ownDays, report);
         RunFiles.writeAnalysis(outputDir, AnalysisJson.write(analysis));
         log.info("wrote " + ownDays.size() + " snapshots, analysis.json and " + files.report() + " under " + outputDir);
@@ -245,7 +257,7 @@ public final class Pipeline {
 
         if (settings.publish().contains(PublishTarget.SUMMARY)) {
             settings.environment().stepSummary().ifPresentOrElse(
-                    file -> StepSummary.append(file, report),
+                    file -> StepSummary.append(file, summary),
                     () -> log.info("publish summary: no GITHUB_STEP_SUMMARY outside Actions, skipped"));
         }
         for (PublishTarget target : settings.publish()) {

@@ -25,7 +25,8 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path report = workDir.resolve("repo-vitals-demo/report.md");
         assertThat(run.out()).contains("Demo report: " + report);
-        assertThat(Files.readString(report)).contains("### acme/rocket").contains("| `repo.stars` | 4821 |")
+        assertThat(Files.readString(report)).contains("## repo-vitals: acme/rocket, week 2026-W47")
+                .contains("| stargazers `repo.stars` | 4,821 | – |")
                 .contains("- `repo.stars_gained`: GitHub withholds star times");
         assertThat(workDir.resolve("repo-vitals-demo/snapshots/acme/launchpad/2026-11-20.json")).exists();
     }

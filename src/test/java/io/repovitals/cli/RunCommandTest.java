@@ -95,9 +95,10 @@ class RunCommandTest {
         assertThat(Files.readAllLines(workDir.resolve("output.txt")))
                 .contains("snapshot-path=" + snapshot, "report-path=" + workDir.resolve("repo-vitals-out/report.md"));
         String summary = Files.readString(workDir.resolve("summary.md"));
-        assertThat(summary).contains("### octo\\-org/widgets").contains("| `repo.stars` | 120 |")
+        assertThat(summary).contains("## repo-vitals: octo\\-org/widgets, week 2026-W47")
+                .contains("| stargazers `repo.stars` | 120 | – |")
                 .contains("- `repo.stars_gained`: GitHub withholds star times");
-        assertThat(Files.readString(workDir.resolve("repo-vitals-out/report.md"))).contains("| `repo.stars` | 120 |");
+        assertThat(Files.readString(workDir.resolve("repo-vitals-out/report.md"))).contains("| stargazers `repo.stars` | 120 | – |");
         assertThat(workDir.resolve("repo-vitals-out/analysis.json")).exists();
 
         // First run: the run's own day and 3 backfilled days, in one commit on the history branch.
@@ -156,7 +157,7 @@ class RunCommandTest {
         // The user's DORA boundaries reached the analysis.
         assertThat(analysis.path("repositories").path("octo-org/widgets").path("doraBandsSource").asText())
                 .isEqualTo("custom thresholds");
-        assertThat(workDir.resolve("report-out/report.md")).content().contains("### octo\\-org/widgets");
+        assertThat(workDir.resolve("report-out/report.md")).content().contains("## repo-vitals: octo\\-org/widgets, week 2026-W47");
     }
 
     @Test
