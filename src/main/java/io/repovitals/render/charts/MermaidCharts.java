@@ -48,9 +48,9 @@ public final class MermaidCharts {
     private static String title(ChartSpec spec, boolean weekly) {
         List<String> legend = new ArrayList<>();
         for (int i = 0; i < spec.series().size(); i++) {
-            legend.add(COLOUR_NAMES[i % COLOUR_NAMES.length] + ": " + spec.series().get(i).name());
+            legend.add(COLOUR_NAMES[i % COLOUR_NAMES.length] + ": " + text(spec.series().get(i).name()));
         }
-        return spec.title() + (weekly ? ", weekly" : "") + " (" + String.join("; ", legend) + ")";
+        return text(spec.title()) + (weekly ? ", weekly" : "") + " (" + String.join("; ", legend) + ")";
     }
 
     /** Every day with a point; weekly: the last day and every 7th day before it that ends a week with a point. */
@@ -129,7 +129,7 @@ public final class MermaidCharts {
     }
 
     static String text(String text) {
-        return UNSAFE.matcher(text.strip()).replaceAll(" ").replaceAll(" {2,}", " ");
+        return UNSAFE.matcher(text).replaceAll(" ").replaceAll(" {2,}", " ").strip();
     }
 
     static String number(double value) {
