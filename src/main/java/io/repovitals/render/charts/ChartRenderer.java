@@ -49,6 +49,9 @@ public final class ChartRenderer {
         chart.setYAxisTitle(spec.yLabel());
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setXAxisTitleVisible(false);
+        if (spec.isScore()) {
+            chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        }
         for (int i = 0; i < spec.series().size(); i++) {
             ChartSpec.Series line = spec.series().get(i);
             Color colour = ChartStyle.colour(i);

@@ -37,6 +37,11 @@ public record ChartSpec(String id, String title, String yLabel, List<Series> ser
         }
     }
 
+    /** A 0..100 score chart: its axis should show the whole scale, not zoom into the values. */
+    public boolean isScore() {
+        return series.stream().allMatch(line -> line.metric().equals(ChartDefinitions.HEALTH_SCORE));
+    }
+
     /** The band of the named series, if it has one. */
     public Optional<Band> bandOf(String seriesName) {
         return bands.stream().filter(band -> band.series().equals(seriesName)).findFirst();

@@ -37,7 +37,7 @@ public final class MermaidCharts {
         out.append("    title \"").append(text(title(spec, weekly))).append("\"\n");
         out.append("    x-axis [").append(labels.stream().map(day -> "\"" + LABEL.format(day) + "\"")
                 .collect(Collectors.joining(", "))).append("]\n");
-        out.append("    y-axis \"").append(text(spec.yLabel())).append("\"\n");
+        out.append("    y-axis \"").append(text(spec.yLabel())).append(spec.isScore() ? "\" 0 --> 100\n" : "\"\n");
         for (ChartSpec.Series series : spec.series()) {
             out.append("    line [").append(values(series, labels, weekly).stream().map(MermaidCharts::number)
                     .collect(Collectors.joining(", "))).append("]\n");

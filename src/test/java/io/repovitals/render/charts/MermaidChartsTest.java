@@ -96,4 +96,13 @@ class MermaidChartsTest {
                 .doesNotContain("@", "<b>", "`code`");
         assertThat(block.split("\n")).hasSize(8); // fence, init, type, title, x-axis, y-axis, one line, fence
     }
+
+    @Test
+    void should_show_the_whole_0_to_100_scale_for_the_health_score() {
+        ChartSpec spec = new ChartSpec("health-score", "Health score", "score (0-100)",
+                List.of(new ChartSpec.Series("Health score", "health.score", List.of(new ChartSpec.Point(NOV_18, 72.5)))),
+                List.of(), "alt");
+
+        assertThat(MermaidCharts.block(spec)).contains("    y-axis \"score (0-100)\" 0 --> 100\n", "    line [72.5]\n");
+    }
 }
