@@ -31,8 +31,10 @@ final class HistoryLayout {
         return snapshotDir(RepoRef.parse(snapshot.repository())) + day.getYear() + "/" + day + ".json";
     }
 
+    /** {@code charts/<owner>/<repo>/<yyyy-mm-dd>/<name>.<png|svg>} */
     static String chartPath(Chart chart) {
-        return CHARTS + chart.repo().owner() + "/" + chart.repo().name() + "/" + chart.day() + "/" + chart.name() + ".png";
+        return CHARTS + chart.repo().owner() + "/" + chart.repo().name() + "/" + chart.day() + "/" + chart.name()
+                + "." + chart.format().extension();
     }
 
     /**

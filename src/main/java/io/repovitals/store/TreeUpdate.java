@@ -41,7 +41,7 @@ final class TreeUpdate {
             }
             Map<String, byte[]> chartsByPath = new TreeMap<>();
             for (Chart chart : charts) {
-                chartsByPath.put(HistoryLayout.chartPath(chart), chart.png());
+                chartsByPath.put(HistoryLayout.chartPath(chart), chart.bytes());
             }
             return new Files(byPath, chartsByPath);
         }
