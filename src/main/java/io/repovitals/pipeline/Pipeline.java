@@ -9,6 +9,13 @@ import io.repovitals.analyze.HealthWeights;
 import io.repovitals.analyze.OrgAnalysis;
 import io.repovitals.collect.Datasets;
 import io.repovitals.collect.RepositoryCollector;
+import io.repovitals.collect.PullRequests;
+import io.repovitals.config.ChartFormat;
+import io.repovitals.config.PullRequestEvent;
+import io.repovitals.render.WaitingPr;
+import io.repovitals.render.charts.ChartSpecs;
+import io.repovitals.render.charts.Charts;
+import java.util.Optional;
 import io.repovitals.collect.RepositorySelection;
 import io.repovitals.config.ConfigException;
 import io.repovitals.config.Inputs;
@@ -73,9 +80,19 @@ public final class Pipeline {
         return collected.stream().map(Collected::ownDay).toList();
     }
 
-    /** The action's job: collect (with a backfill on a first run), store, analyse, write the run's files, publish. */
+    /**
+     * The action's job: collect (with a backfill on a first run), analyse, render, store the snapshots and
+     * charts in ONE commit, write the run's files, publish. On a pull_request event with {@code pr-comment}
+     * it only comments on that pull request: nothing is collected or stored (such runs are frequent, and a
+     * fork's token cannot push).
+     */
     public List<Snapshot> run() {
         GitHubClients github = clients();
+        Optional<PullRequestEvent.Found> pullRequest = pullRequestEvent();
+        if (pullRequest.isPresent()) {
+            new Publishing(settings, log).pullRequestOnly(github, store(), pullRequest.get(), reports());
+            return List.of();
+        }
         List<RepoRef> repositories = repositories(github);
         HistoryStore store = store();
         Map<RepoRef, History> histories = new LinkedHashMap<>();
@@ -91,19 +108,27 @@ public final class Pipeline {
         List<Collected> collected = RepositoryPool.collectAll(repositories, COLLECT_CONCURRENCY,
                 repo -> collectOne(github, repo, histories.get(repo), histories.get(repo).isEmpty()), log);
         List<Snapshot> toStore = collected.stream().flatMap(one -> one.days().stream()).toList();
-        try (Log.Group ignored = log.group("Storing " + toStore.size() + " snapshots")) {
-            String runId = settings.environment().runId().orElse("local");
-            store.save(toStore, List.of(), runId);
-            // Retention folds old daily files into weekly ones, in a commit of its own; no point is dropped.
-            settings.historyRetentionDays().ifPresent(days -> store.fold(days, settings.asOf(), runId));
-        }
         Map<String, List<Snapshot>> merged = new LinkedHashMap<>();
+        Map<String, List<WaitingPr>> waiting = new LinkedHashMap<>();
         for (Collected one : collected) {
             RepoRef repo = RepoRef.parse(one.ownDay().repository());
             merged.put(repo.fullName(), withNewDays(histories.get(repo).snapshots(), one.days()));
+            if (one.waiting() != null) {
+                waiting.put(repo.fullName(), one.waiting());
+            }
         }
         List<Snapshot> ownDays = collected.stream().map(Collected::ownDay).toList();
-        publish(ownDays, analyse(merged), merged);
+        OrgAnalysis analysis = analyse(merged);
+        ReportRendering.Rendered rendered = render(analysis, merged, waiting, chartHost());
+        try (Log.Group ignored = log.group("Storing " + toStore.size() + " snapshots and "
+                + rendered.stored().size() + " report files")) {
+            String runId = settings.environment().runId().orElse("local");
+            store.save(toStore, rendered.stored(), runId);
+            // Retention folds old daily files into weekly ones, in a commit of its own; no point is dropped.
+            settings.historyRetentionDays().ifPresent(days -> store.fold(days, settings.asOf(), runId));
+        }
+        RunFiles files = writeFiles(ownDays, analysis, rendered);
+        new Publishing(settings, log).publish(github, analysis, rendered, files, reports());
         return ownDays;
     }
 
@@ -125,20 +150,79 @@ public final class Pipeline {
             throw new ConfigException(Inputs.REPOSITORIES.name(), settings.repositories().toString(),
                     "repositories with snapshots in the history branch '" + settings.historyBranch() + "'");
         }
-        return publish(latest, analyse(histories), histories).report();
+        OrgAnalysis analysis = analyse(histories);
+        ReportRendering.Rendered rendered = render(analysis, histories, Map.of(), Optional.empty());
+        RunFiles files = writeFiles(latest, analysis, rendered);
+        new Publishing(settings, log).outputs(analysis, files, Optional.empty());
+        return files.report();
     }
 
-    /** The offline demo: the bundled sample history through render and the run's files. Returns report.md. */
+    /** The offline demo: the bundled sample history through analysis, charts and render. Returns report.md. */
     public static Path demo(Path outputDir, Log log) {
-        List<Snapshot> snapshots = BundledSample.snapshots();
         Map<String, List<Snapshot>> histories = new LinkedHashMap<>();
-        snapshots.forEach(snapshot -> histories.put(snapshot.repository(), List.of(snapshot)));
-        Reports reports = new Reports(java.util.Optional.empty());
-        String report = Reports.fromHistories(new Analyzer().analyzeAll(histories), histories).stream()
-                .map(reports::weekly).collect(Collectors.joining("\n"));
-        RunFiles files = RunFiles.write(outputDir, snapshots, report);
-        log.info("rendered " + snapshots.size() + " sample repositories into " + outputDir);
+        for (Snapshot snapshot : BundledSample.snapshots()) {
+            histories.computeIfAbsent(snapshot.repository(), name -> new ArrayList<>()).add(snapshot);
+        }
+        histories.replaceAll((name, days) -> days.stream().sorted(Comparator.comparing(Snapshot::asOf)).toList());
+        OrgAnalysis analysis = new Analyzer().analyzeAll(histories);
+        ReportRendering rendering = new ReportRendering(new Reports(Optional.empty()), new Charts(), ChartFormat.PNG, log);
+        ReportRendering.Rendered rendered = rendering.render(analysis, histories, Map.of(), Optional.empty());
+        List<Snapshot> latest = histories.values().stream().map(days -> days.get(days.size() - 1)).toList();
+        RunFiles files = RunFiles.write(outputDir, latest, rendered.localReport());
+        RunFiles.writeExtras(outputDir, rendered.html(), rendered.localFiles());
+        RunFiles.writeAnalysis(outputDir, AnalysisJson.write(analysis));
+        log.info("rendered " + histories.size() + " sample repositories (" + histories.values().stream()
+                .mapToInt(List::size).sum() + " daily snapshots) into " + outputDir);
         return files.report();
+    }
+
+    private Optional<PullRequestEvent.Found> pullRequestEvent() {
+        if (!settings.publish().contains(PublishTarget.PR_COMMENT)) {
+            return Optional.empty();
+        }
+        PullRequestEvent event = PullRequestEvent.of(settings.environment());
+        if (event instanceof PullRequestEvent.Skipped skipped) {
+            log.info(skipped.reason());
+            return Optional.empty();
+        }
+        return Optional.of((PullRequestEvent.Found) event);
+    }
+
+    private Reports reports() {
+        return new Reports(settings.templates(), analysisSettings());
+    }
+
+    private ReportRendering.Rendered render(OrgAnalysis analysis, Map<String, List<Snapshot>> histories,
+                                            Map<String, List<WaitingPr>> waiting,
+                                            Optional<ReportRendering.ChartHost> host) {
+        try (Log.Group ignored = log.group("Rendering the reports")) {
+            ReportRendering rendering = new ReportRendering(reports(), new Charts(analysisSettings(), ChartSpecs.DEFAULT_DAYS),
+                    settings.charts(), log);
+            return rendering.render(analysis, histories, waiting, host);
+        }
+    }
+
+    /**
+     * Where the history branch can be read on the GitHub server: when the history remote is a repository
+     * of {@code GITHUB_SERVER_URL} (the default). A local path or another host gets local chart files only.
+     */
+    private Optional<ReportRendering.ChartHost> chartHost() {
+        String server = settings.environment().serverUrl().toString().replaceAll("/+$", "");
+        return settings.historyRemote()
+                .filter(remote -> remote.startsWith(server + "/"))
+                .map(remote -> remote.substring(server.length() + 1).replaceAll("\\.git$", "").replaceAll("/+$", ""))
+                .filter(path -> path.chars().filter(c -> c == '/').count() == 1)
+                .map(path -> new ReportRendering.ChartHost(server, RepoRef.parse(path), settings.historyBranch()));
+    }
+
+    private RunFiles writeFiles(List<Snapshot> ownDays, OrgAnalysis analysis, ReportRendering.Rendered rendered) {
+        Path outputDir = settings.outputDir();
+        RunFiles files = RunFiles.write(outputDir, ownDays, rendered.localReport());
+        RunFiles.writeExtras(outputDir, rendered.html(), rendered.localFiles());
+        RunFiles.writeAnalysis(outputDir, AnalysisJson.write(analysis));
+        log.info("wrote " + ownDays.size() + " snapshots, analysis.json, report.md, report.html and "
+                + rendered.localFiles().size() + " charts under " + outputDir);
+        return files;
     }
 
     private GitHubClients clients() {
@@ -168,7 +252,7 @@ public final class Pipeline {
     }
 
     /** One repository's snapshots (backfilled days, then the run's own day) and what to say about them. */
-    record Collected(List<Snapshot> days, List<String> notes) {
+    record Collected(List<Snapshot> days, List<String> notes, List<WaitingPr> waiting) {
         Snapshot ownDay() {
             return days.get(days.size() - 1);
         }
@@ -197,7 +281,11 @@ public final class Pipeline {
                     + " requests" + (days.size() > 1 ? ", " + (days.size() - 1) + " days backfilled" : ""));
             data.partialReason().ifPresent(reason -> notes.add("warning:partial snapshot: " + reason));
             own.missing().forEach((name, reason) -> notes.add("warning:" + name + " missing: " + reason));
-            return new Collected(days, notes);
+            List<WaitingPr> waiting = data.get(PullRequests.class)
+                    .map(pulls -> WaitingPrs.longest(repo, pulls, settings.asOf(), settings.ignoreUsers(),
+                            ReportRendering.WAITING_PRS_SHOWN))
+                    .orElse(null);
+            return new Collected(days, notes, waiting);
         }
     }
 
@@ -230,49 +318,5 @@ public final class Pipeline {
                 .withWeights(HealthWeights.of(settings.healthWeights()))
                 .withDays(settings.trendDays(), settings.forecastDays())
                 .withDora(DoraThresholds.of(settings.doraThresholds()));
-    }
-
-    /** Writes the run's files, sets the outputs and publishes the summary. */
-    private RunFiles publish(List<Snapshot> ownDays, OrgAnalysis analysis, Map<String, List<Snapshot>> histories) {
-        Path outputDir = settings.outputDir();
-        Reports reports = new Reports(settings.templates(), analysisSettings());
-        List<RepositoryReport> inputs = Reports.fromHistories(analysis, histories);
-        String report = inputs.stream().map(reports::weekly).collect(Collectors.joining("\n"));
-        String summary = reports.summary(inputs);
-        RunFiles files = RunFiles.write(outputDir, ownDays, report);
-        RunFiles.writeAnalysis(outputDir, AnalysisJson.write(analysis));
-        log.info("wrote " + ownDays.size() + " snapshots, analysis.json and " + files.report() + " under " + outputDir);
-
-        Map<String, String> outputs = new LinkedHashMap<>();
-        health(analysis).ifPresent(score -> {
-            outputs.put("health-score", String.valueOf(Math.round(score)));
-            outputs.put("health-grade", io.repovitals.analyze.Grade.of(score).name());
-        });
-        outputs.put("report-path", files.report().toString());
-        outputs.put("snapshot-path", files.snapshotPath().toString());
-        outputs.put("anomalies", analysis.repositories().stream()
-                .flatMap(one -> one.anomalies().stream().map(anomaly -> one.repository() + ": " + anomaly.sentence()))
-                .collect(Collectors.joining("\n")));
-        settings.environment().output().ifPresent(file -> ActionsOutputs.write(file, outputs));
-
-        if (settings.publish().contains(PublishTarget.SUMMARY)) {
-            settings.environment().stepSummary().ifPresentOrElse(
-                    file -> StepSummary.append(file, summary),
-                    () -> log.info("publish summary: no GITHUB_STEP_SUMMARY outside Actions, skipped"));
-        }
-        for (PublishTarget target : settings.publish()) {
-            if (target != PublishTarget.SUMMARY) {
-                log.info("publish " + target.inputValue() + ": not available in this version yet, skipped");
-            }
-        }
-        return files;
-    }
-
-    /** One repository's score; for several, the mean of those that have one. */
-    private static java.util.Optional<Double> health(OrgAnalysis analysis) {
-        List<Double> scores = analysis.repositories().stream().map(one -> one.health().score())
-                .filter(java.util.Objects::nonNull).toList();
-        return scores.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
     }
 }

@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The run's files in {@code output-dir} (contract.md "Files in output-dir"):
- * {@code snapshots/<owner>/<repo>/<yyyy-mm-dd>.json} and {@code report.md}.
+ * {@code snapshots/<owner>/<repo>/<yyyy-mm-dd>.json}, {@code report.md}, {@code report.html}, {@code analysis.json}, {@code charts/}.
  *
  * @param snapshotPath the one snapshot file, or the {@code snapshots} folder when there are several
  */
@@ -24,6 +25,36 @@ public record RunFiles(Path snapshotPath, Path report) {
             Files.createDirectories(outputDir);
             Path file = outputDir.resolve("analysis.json");
             Files.writeString(file, analysisJson, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + outputDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code report.html} and the chart files (paths relative to output-dir, e.g. {@code charts/o/r/stars-forks.png}). */
+    public static void writeExtras(Path outputDir, String html, Map<String, byte[]> files) {
+        try {
+            Files.createDirectories(outputDir);
+            Files.writeString(outputDir.resolve("report.html"), html, StandardCharsets.UTF_8);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = outputDir.resolve(file.getKey()).normalize();
+                if (!target.startsWith(outputDir.normalize())) {
+                    throw new IllegalArgumentException("file '" + file.getKey() + "' would be written outside " + outputDir);
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + outputDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One text file directly in output-dir, e.g. {@code pr-comment.md}. */
+    public static Path writeText(Path outputDir, String name, String text) {
+        try {
+            Files.createDirectories(outputDir);
+            Path file = outputDir.resolve(name);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + outputDir + ": " + e.getMessage(), e);

@@ -4,7 +4,6 @@ import io.repovitals.model.RepoRef;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -22,11 +21,19 @@ public record Chart(RepoRef repo, LocalDate day, String name, Format format, byt
 
     /** The image formats a chart can be stored in. */
     public enum Format {
-        PNG, SVG;
+        PNG("png"), SVG("svg"),
+        /** The day's full report, kept beside its charts so that a shortened issue can link to it. */
+        MARKDOWN("md");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
 
         /** The file extension, without the dot. */
         public String extension() {
-            return name().toLowerCase(Locale.ROOT);
+            return extension;
         }
     }
 

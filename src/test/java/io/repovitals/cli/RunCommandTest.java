@@ -47,6 +47,8 @@ class RunCommandTest {
         env.put("INPUT_AS-OF", "2026-11-20T00:00:00Z");
         env.put("INPUT_HISTORY-REMOTE", historyRemote.toString());
         env.put("INPUT_BACKFILL-DAYS", "3");
+        // The weekly issue has its own tests (publish/IssuePublisherTest, and the run's issue test below).
+        env.put("INPUT_PUBLISH", "summary");
         return env;
     }
 
