@@ -84,8 +84,8 @@ public final class Inputs {
                     + " keys not given keep the 2023 State of DevOps report's.");
 
     public static final Input DATADOG_API_KEY = new Input("datadog-api-key", "none", "", "KEY",
-            "Datadog API key, a secret (pass it from a workflow secret, never in the config file); export --format datadog"
-                    + " needs it.");
+            "Datadog API key, a secret (pass it from a workflow secret, never in the config file); the export command's"
+                    + " datadog format needs it.");
     public static final Input DATADOG_SITE = new Input("datadog-site", "datadoghq.com", "datadoghq.com", "SITE",
             "The Datadog site the API key belongs to, e.g. datadoghq.com, us3.datadoghq.com or datadoghq.eu.");
 
