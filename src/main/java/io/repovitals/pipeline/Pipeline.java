@@ -143,7 +143,7 @@ public final class Pipeline {
         ExportResult result = Exports.toFile(format, histories, out, gzip);
         log.info("export: wrote " + result.records() + " " + (format == ExportFormat.CSV ? "rows"
                 : format == ExportFormat.OPENMETRICS ? "samples" : "snapshots") + " of " + histories.size()
-                + " repositories as " + format.value() + " to " + result.file() + " (" + result.bytes() + " bytes)");
+                + (histories.size() == 1 ? " repository" : " repositories") + " as " + format.value() + " to " + result.file() + " (" + result.bytes() + " bytes)");
         return result;
     }
 
@@ -153,7 +153,8 @@ public final class Pipeline {
                 "a Datadog API key for the datadog format: set the datadog-api-key input (from a secret) or --datadog-api-key"));
         List<Snapshot> latest = historiesToExport().stream().flatMap(history -> history.latest().stream()).toList();
         DatadogSink.Sent sent = new DatadogSink(key, settings.datadogSite(), clock).send(latest);
-        log.info("export: sent " + sent.series() + " series of " + latest.size() + " repositories to Datadog ("
+        log.info("export: sent " + sent.series() + " series of " + latest.size()
+                + (latest.size() == 1 ? " repository" : " repositories") + " to Datadog ("
                 + settings.datadogSite() + ") in " + sent.requests() + " requests");
         return sent;
     }
