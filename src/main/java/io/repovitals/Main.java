@@ -3,6 +3,7 @@ package io.repovitals;
 import io.repovitals.cli.CliContext;
 import io.repovitals.cli.CollectCommand;
 import io.repovitals.cli.DemoCommand;
+import io.repovitals.cli.ExportCommand;
 import io.repovitals.cli.InputOptions;
 import io.repovitals.cli.ReportCommand;
 import io.repovitals.cli.RunCommand;
@@ -32,7 +33,7 @@ import java.util.concurrent.Callable;
 @Command(name = "repo-vitals", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Keeps a repository's health history and reports on it.",
                 "With no command, runs 'run' (what the GitHub Action does)."},
-        subcommands = {RunCommand.class, CollectCommand.class, ReportCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, CollectCommand.class, ReportCommand.class, DemoCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
@@ -56,13 +57,16 @@ public final class Main implements Callable<Integer> {
         // Mask every token we can see before anything at all is printed.
         log.mask(env.get("GITHUB_TOKEN"));
         log.mask(env.get("INPUT_TOKEN"));
-        maskTokenArgument(args, log);
+        log.mask(env.get("INPUT_DATADOG-API-KEY"));
+        maskSecretArgument(args, "--token", log);
+        maskSecretArgument(args, "--datadog-api-key", log);
 
         CliContext context = new CliContext(env, clock, workingDir, log, out);
         CommandLine commandLine = new CommandLine(new Main(), new Factory(context));
         InputOptions.addTo(commandLine.getSubcommands().get("run").getCommandSpec());
         InputOptions.addTo(commandLine.getSubcommands().get("collect").getCommandSpec(), CollectCommand.INPUTS);
         InputOptions.addTo(commandLine.getSubcommands().get("report").getCommandSpec(), ReportCommand.INPUTS);
+        InputOptions.addTo(commandLine.getSubcommands().get("export").getCommandSpec(), ExportCommand.INPUTS);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
@@ -104,12 +108,12 @@ public final class Main implements Callable<Integer> {
         return EXIT_FAILED;
     }
 
-    private static void maskTokenArgument(String[] args, Log log) {
+    private static void maskSecretArgument(String[] args, String option, Log log) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--token") && i + 1 < args.length) {
+            if (args[i].equals(option) && i + 1 < args.length) {
                 log.mask(args[i + 1]);
-            } else if (args[i].startsWith("--token=")) {
-                log.mask(args[i].substring("--token=".length()));
+            } else if (args[i].startsWith(option + "=")) {
+                log.mask(args[i].substring(option.length() + 1));
             }
         }
     }
@@ -129,6 +133,9 @@ public final class Main implements Callable<Integer> {
             }
             if (type == DemoCommand.class) {
                 return type.cast(new DemoCommand(context));
+            }
+            if (type == ExportCommand.class) {
+                return type.cast(new ExportCommand(context));
             }
             return CommandLine.defaultFactory().create(type);
         }

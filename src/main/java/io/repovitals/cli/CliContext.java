@@ -13,10 +13,11 @@ import java.util.Map;
 /** What every command needs from the outside world, passed in so that tests can replace it. */
 public record CliContext(Map<String, String> env, Clock clock, Path workingDir, Log log, PrintStream out) {
 
-    /** Resolves the inputs given to {@code command} and masks the token before anything else happens. */
+    /** Resolves the inputs given to {@code command} and masks the secrets (token, Datadog key) before anything else happens. */
     public Settings settings(CommandSpec command) {
         Settings settings = new SettingsResolver(env, clock, workingDir).resolve(InputOptions.given(command));
         settings.token().ifPresent(token -> log.mask(token.reveal()));
+        settings.datadogApiKey().ifPresent(key -> log.mask(key.reveal()));
         return settings;
     }
 }

@@ -83,15 +83,21 @@ public final class Inputs {
                     + " time_to_restore_hours (strictly increasing) and deploy_days_per_week (strictly decreasing);"
                     + " keys not given keep the 2023 State of DevOps report's.");
 
+    public static final Input DATADOG_API_KEY = new Input("datadog-api-key", "none", "", "KEY",
+            "Datadog API key, a secret (pass it from a workflow secret, never in the config file); the export command's"
+                    + " datadog format needs it.");
+    public static final Input DATADOG_SITE = new Input("datadog-site", "datadoghq.com", "datadoghq.com", "SITE",
+            "The Datadog site the API key belongs to, e.g. datadoghq.com, us3.datadoghq.com or datadoghq.eu.");
+
     /** The contract's inputs, in its order. */
     public static final List<Input> CONTRACT = List.of(TOKEN, REPOSITORIES, ORGANIZATIONS, CONFIG, WINDOW_DAYS, AS_OF,
             BACKFILL_DAYS, HISTORY_BRANCH, HISTORY_REMOTE, PUBLISH, CHARTS, TEMPLATES, DORA_SOURCE, IGNORE_USERS,
             SHARD, OUTPUT_DIR);
 
-    /** Inputs beyond the contract's table (open issues 3 to 6), each an input, option, variable and key like the others. */
+    /** Inputs beyond the contract's table (open issues 3 to 7), each an input, option, variable and key like the others. */
     public static final List<Input> EXTENSIONS = List.of(STALE_DAYS, INCIDENT_LABELS, DORA_ENVIRONMENT,
             RATE_LIMIT_BUDGET, MAX_RESET_WAIT, HEALTH_WEIGHTS, TREND_DAYS, FORECAST_DAYS, HISTORY_RETENTION_DAYS,
-            CLOSE_PREVIOUS, DORA_THRESHOLDS);
+            CLOSE_PREVIOUS, DORA_THRESHOLDS, DATADOG_API_KEY, DATADOG_SITE);
 
     /** {@link #CONTRACT} followed by {@link #EXTENSIONS}. */
     public static final List<Input> ALL = Stream.concat(CONTRACT.stream(), EXTENSIONS.stream()).toList();

@@ -40,6 +40,8 @@ import java.util.Set;
  * @param closePrevious  extension: whether a new weekly report issue closes the previous one
  * @param doraThresholds extension: DORA band boundaries (elite, high, medium) for each of lead_time_hours,
  *                       change_failure_rate, time_to_restore_hours and deploy_days_per_week, in that order
+ * @param datadogApiKey  extension: the Datadog API key (a secret, masked like the token); empty when not set
+ * @param datadogSite    extension: the Datadog site the key belongs to, a host name such as datadoghq.com
  */
 public record Settings(
         Optional<Secret> token,
@@ -70,6 +72,8 @@ public record Settings(
         OptionalInt historyRetentionDays,
         boolean closePrevious,
         Map<String, List<Double>> doraThresholds,
+        Optional<Secret> datadogApiKey,
+        String datadogSite,
         GitHubEnvironment environment) {
 
     public Settings {

@@ -101,6 +101,8 @@ public final class SettingsResolver {
                         .orElse(OptionalInt.empty()),
                 Values.bool(Inputs.CLOSE_PREVIOUS, sources.orDefault(Inputs.CLOSE_PREVIOUS)),
                 sources.get(Inputs.DORA_THRESHOLDS).map(Values::doraThresholds).orElse(Values.DORA_DEFAULTS),
+                sources.get(Inputs.DATADOG_API_KEY).map(Values::datadogApiKey),
+                Values.datadogSite(sources.orDefault(Inputs.DATADOG_SITE)),
                 environment);
     }
 

@@ -117,6 +117,22 @@ public final class GitBranchStore implements HistoryStore {
     }
 
     @Override
+    public synchronized List<RepoRef> repositories() {
+        if (!fetched) {
+            tip = fetch(true);
+        }
+        if (tip == null) {
+            return List.of();
+        }
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            return HistoryReader.repositories(reader, walk.parseCommit(tip).getTree());
+        } catch (IOException e) {
+            throw new HistoryException(HistoryException.Kind.FAILED,
+                    "history: cannot read branch '" + branch + "': " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
     public synchronized SaveResult save(List<Snapshot> snapshots, List<Chart> charts, String runId) {
         TreeUpdate.Files files = TreeUpdate.Files.of(snapshots, charts);
         return publish(base -> {

@@ -93,6 +93,33 @@ final class HistoryReader {
         return new History(repo, snapshots, unreadable);
     }
 
+    /**
+     * The {@code snapshots/<owner>/<repo>/} folders of a tree, in name order, walking only two
+     * levels of folders (no blob is read). A folder whose name is not a valid owner/name is skipped.
+     */
+    static List<RepoRef> repositories(ObjectReader reader, AnyObjectId tree) throws IOException {
+        List<RepoRef> repositories = new ArrayList<>();
+        String root = HistoryLayout.SNAPSHOTS.substring(0, HistoryLayout.SNAPSHOTS.length() - 1);
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(tree);
+            walk.setFilter(PathFilter.create(root));
+            while (walk.next()) {
+                String[] parts = walk.getPathString().split("/");
+                if (walk.isSubtree() && parts.length < 3) {
+                    walk.enterSubtree();
+                } else if (walk.isSubtree() && parts.length == 3) {
+                    try {
+                        repositories.add(RepoRef.parse(parts[1] + "/" + parts[2]));
+                    } catch (IllegalArgumentException e) {
+                        // not a folder this program wrote: load() would find nothing there either
+                    }
+                }
+            }
+        }
+        repositories.sort(Comparator.naturalOrder());
+        return repositories;
+    }
+
     /** Below this many files, parsing in one thread is as fast as handing them out. */
     private static final int PARALLEL_FROM = 64;
 

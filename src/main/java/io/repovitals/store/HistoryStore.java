@@ -16,6 +16,12 @@ public interface HistoryStore {
     /** Every stored snapshot of {@code repo}, in date order; unreadable files are listed, not thrown. */
     History load(RepoRef repo);
 
+    /**
+     * The repositories that have a folder {@code snapshots/<owner>/<repo>/} in the history, in name
+     * order (what {@code export} covers when no repository is named); empty when there is no history yet.
+     */
+    List<RepoRef> repositories();
+
     /** As {@link #load(RepoRef)}, only the days on or after {@code since} (e.g. asOf minus N days). */
     History load(RepoRef repo, LocalDate since);
 

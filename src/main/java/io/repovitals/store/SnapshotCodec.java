@@ -36,6 +36,16 @@ public final class SnapshotCodec {
         return toJson(snapshots);
     }
 
+    /**
+     * As {@link #writeAll(List)}, streamed into {@code out} (left open) without building the whole
+     * text in memory: an export of years of history for many repositories runs to tens of megabytes.
+     */
+    public static void writeAll(List<Snapshot> snapshots, java.io.OutputStream out) throws IOException {
+        JSON.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, snapshots);
+        out.write('\n');
+    }
+
     /** Parses a snapshot; rejects files written by a newer program, which this one cannot read faithfully. */
     public static Snapshot read(String json) throws JsonProcessingException {
         Snapshot snapshot = JSON.readValue(json, Snapshot.class);
