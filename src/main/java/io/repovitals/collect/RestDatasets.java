@@ -15,7 +15,7 @@ import java.util.Optional;
  * with its reason (and the snapshot partial when the failure was transient). Order: runs, then
  * deployments, then traffic, so a tight request budget goes to ci.* and dora.* first. With
  * {@code dora-source: workflow:<file>} the deployments come from the runs already fetched, for no
- * request at all.
+ * request but the one that finds the last deployment before {@code since} (when one is in range).
  */
 public final class RestDatasets {
     private final WorkflowRunsCollector runs = new WorkflowRunsCollector();
@@ -46,7 +46,8 @@ public final class RestDatasets {
                               Optional<String> defaultBranch, Instant firstWindowAsOf) {
         data.fetch(WorkflowRuns.class, () -> runs.fetch(github, repo, since, asOf, defaultBranch, firstWindowAsOf));
         if (source instanceof DoraSource.Workflow workflow && data.get(WorkflowRuns.class).isPresent()) {
-            data.with(Deployments.class, DeploymentsCollector.fromWorkflowRuns(data.get(WorkflowRuns.class).get(), workflow.file()));
+            WorkflowRuns fetched = data.get(WorkflowRuns.class).get();
+            data.fetch(Deployments.class, () -> deployments.anchorWorkflowRuns(github, repo, fetched, workflow.file()));
         } else {
             data.fetch(Deployments.class, () -> deployments.fetch(github, repo, since, asOf, defaultBranch));
         }
