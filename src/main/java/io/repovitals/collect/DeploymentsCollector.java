@@ -105,7 +105,10 @@ public final class DeploymentsCollector {
         return GraphQlNodes.readable(what, () -> deployments(github, repo, since, asOf, what));
     }
 
-    /** Source {@code workflow:<file>} from runs already fetched: successful runs of that file on the default branch. */
+    /**
+     * Source {@code workflow:<file>} from runs already fetched: successful runs of that file on the default branch,
+     * covered from the runs' {@code since} (no request, so no last deployment before it: see {@link #anchorWorkflowRuns}).
+     */
     public static Deployments fromWorkflowRuns(WorkflowRuns runs, String file) {
         List<Deployments.Deployment> items = new ArrayList<>();
         String branch = runs.defaultBranch().orElse(null);
