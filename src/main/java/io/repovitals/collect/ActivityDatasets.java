@@ -43,11 +43,20 @@ public final class ActivityDatasets {
      */
     public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant firstWindowAsOf,
                               Instant asOf, Optional<String> defaultBranch) {
+        return fetchInto(data, github, repo, since, since, firstWindowAsOf, asOf, defaultBranch);
+    }
+
+    /**
+     * @param prsMergedSince PRs merged at or after it are fetched too: {@link Deployments#mergedPullRequestsNeededSince}
+     *                       (the last deployment before {@code since}, for dora.lead_time_hours.p50)
+     */
+    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant prsMergedSince,
+                              Instant firstWindowAsOf, Instant asOf, Optional<String> defaultBranch) {
         if (defaultBranch.isEmpty()) {
             data.without(PullRequests.class, "the repository is empty (no default branch), so it has no pull requests");
             data.without(Commits.class, "the repository is empty (no default branch), so it has no commits");
         } else {
-            data.fetch(PullRequests.class, () -> pulls.fetch(github, repo, since, asOf));
+            data.fetch(PullRequests.class, () -> pulls.fetch(github, repo, since, prsMergedSince, asOf));
         }
         data.fetch(Issues.class, () -> issues.fetch(github, repo, since, asOf));
         if (defaultBranch.isPresent()) {

@@ -67,6 +67,11 @@ public final class Datasets {
         return Optional.ofNullable(type.cast(present.get(type)));
     }
 
+    /** True once the dataset is present or absent with a reason (fetched, successfully or not). */
+    public boolean attempted(Class<? extends Dataset> type) {
+        return present.containsKey(type) || absent.containsKey(type);
+    }
+
     /** Why the dataset is absent; "not collected" when nobody asked for it. */
     public String absentReason(Class<? extends Dataset> type) {
         return absent.getOrDefault(type, "not collected");

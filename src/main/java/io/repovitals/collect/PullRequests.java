@@ -8,18 +8,30 @@ import java.util.Optional;
 /**
  * metrics.md §prs.* and §dora.*: every pull request that was open at some instant of
  * {@code [since, asOf]} or changed in it (all open ones, and the closed or merged ones updated at or
- * after {@code since}), with their reviews, conversation comments and oldest commit. Bots included:
- * the metric families decide (prs.* leave them out, dora.* counts them).
+ * after {@code since}), plus those merged at or after {@code mergedSince}, with their reviews, conversation
+ * comments and oldest commit. Bots included: the metric families decide (prs.* leave them out, dora.* counts them).
  *
  * @param since         the items are complete for every window inside {@code [since, asOf]}
+ * @param mergedSince   at or before {@code since}: every PR merged at or after it is here too (dora.lead_time_hours.p50
+ *                      needs those merged since the last deployment before the window)
  * @param defaultBranch the repository's default branch (DORA counts PRs merged into it)
  */
-public record PullRequests(Instant since, Instant asOf, String defaultBranch, List<PullRequest> items) implements Dataset {
+public record PullRequests(Instant since, Instant mergedSince, Instant asOf, String defaultBranch, List<PullRequest> items)
+        implements Dataset {
     public PullRequests {
         Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(mergedSince, "mergedSince");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(defaultBranch, "defaultBranch");
+        if (mergedSince.isAfter(since)) {
+            throw new IllegalArgumentException("mergedSince " + mergedSince + " is after since " + since);
+        }
         items = List.copyOf(items);
+    }
+
+    /** Merged PRs from {@code since} on only. */
+    public PullRequests(Instant since, Instant asOf, String defaultBranch, List<PullRequest> items) {
+        this(since, since, asOf, defaultBranch, items);
     }
 
     /**

@@ -18,8 +18,12 @@ import java.util.Map;
 /**
  * Fetches {@link PullRequests} for {@code [since, asOf]} in one pass with the {@code pull-requests}
  * query: all open PRs plus the closed/merged ones updated at or after {@code since}, newest update
- * first, stopping at the first page whose oldest update is before {@code since}. A PR whose
- * reviews, comments or commits overflow the page's sizes is completed with {@code pull-request-more}.
+ * first, stopping at the first page whose oldest update is before {@code since}. Given an earlier
+ * {@code mergedSince} (the last deployment before {@code since}, for dora.lead_time_hours.p50), the
+ * closed/merged list goes on to the first page whose oldest update is before it (a merge updates a PR, so
+ * none merged since then is older) and keeps, of those updated before {@code since}, the ones merged since
+ * then. A PR whose reviews, comments or commits overflow the page's sizes is completed with
+ * {@code pull-request-more}.
  */
 public final class PullRequestsCollector {
     static final GraphQlQuery QUERY = GraphQlQuery.load("pull-requests");
@@ -30,10 +34,19 @@ public final class PullRequestsCollector {
      *                         inside {@link Datasets#fetch}, which turns it into the dataset's absence
      */
     public PullRequests fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
-        return GraphQlNodes.readable("pull requests of " + repo, () -> fetchAll(github, repo, since, asOf));
+        return fetch(github, repo, since, since, asOf);
     }
 
-    private PullRequests fetchAll(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
+    /**
+     * @param mergedSince at or before {@code since}: PRs merged at or after it are fetched too
+     * @throws GitHubException as {@link #fetch(GitHubClients, RepoRef, Instant, Instant)}
+     */
+    public PullRequests fetch(GitHubClients github, RepoRef repo, Instant since, Instant mergedSince, Instant asOf) {
+        Instant from = mergedSince.isBefore(since) ? mergedSince : since;
+        return GraphQlNodes.readable("pull requests of " + repo, () -> fetchAll(github, repo, since, from, asOf));
+    }
+
+    private PullRequests fetchAll(GitHubClients github, RepoRef repo, Instant since, Instant mergedSince, Instant asOf) {
         ListPager open = new ListPager("withOpen", "openAfter");
         ListPager done = new ListPager("withDone", "doneAfter");
         Map<Integer, Draft> drafts = new LinkedHashMap<>();
@@ -64,17 +77,17 @@ public final class PullRequestsCollector {
                 for (JsonNode node : repository.path("done").path("nodes")) {
                     Draft draft = new Draft(node);
                     oldest = draft.updatedAt;
-                    if (!draft.updatedAt.isBefore(since)) {
+                    if (!draft.updatedAt.isBefore(since) || draft.mergedSince(mergedSince)) {
                         drafts.putIfAbsent(draft.number, draft);
                     }
                 }
-                done.advance(repository.path("done").path("pageInfo"), oldest != null && !oldest.isBefore(since));
+                done.advance(repository.path("done").path("pageInfo"), oldest != null && !oldest.isBefore(mergedSince));
             }
         }
         for (Draft draft : drafts.values()) {
             draft.complete(github, repo);
         }
-        return new PullRequests(since, asOf, defaultBranch, drafts.values().stream().map(Draft::build).toList());
+        return new PullRequests(since, mergedSince, asOf, defaultBranch, drafts.values().stream().map(Draft::build).toList());
     }
 
     /** A PR as read from its page, completed by follow-up queries when a nested list overflowed. */
@@ -94,6 +107,11 @@ public final class PullRequestsCollector {
             this.number = node.path("number").asInt();
             this.updatedAt = Instant.parse(node.path("updatedAt").asText());
             read(node);
+        }
+
+        boolean mergedSince(Instant from) {
+            Instant merged = GraphQlNodes.instant(node.path("mergedAt"));
+            return merged != null && !merged.isBefore(from);
         }
 
         private void read(JsonNode holder) {

@@ -12,7 +12,11 @@ import java.util.Optional;
 /**
  * Every dataset of one repository for the range {@code [since, asOf]}, in one pass: repo state,
  * pull requests, issues and commits over GraphQL, workflow runs and traffic over REST, deployments
- * over GraphQL (dora-source {@code deployments}) or REST (the other sources). Metric families then compute any window inside the range, so a backfill costs one fetch.
+ * over GraphQL (dora-source {@code deployments}) or REST (the other sources). Metric families then compute any window
+ * inside the range, so a backfill costs one fetch. Order: repo state, deployments, pull requests, issues, commits,
+ * workflow runs, traffic (a tight request budget cuts the last ones). Deployments come before pull requests: merged
+ * PRs are fetched from the last deployment before {@code since} on (dora.lead_time_hours.p50); with
+ * {@code dora-source: workflow:<file>} the runs come first, as the deployments are read from them.
  * A dataset GitHub refuses goes absent with the reason; an unknown repository or a rejected token
  * ends the run (from the first request, the repo state).
  */
@@ -40,8 +44,12 @@ public final class RepositoryCollector {
     public Datasets fetch(GitHubClients github, RepoRef repo, Instant since, Instant firstWindowAsOf, Instant asOf) {
         RepoState state = repoState.fetch(github, repo, since, asOf);
         Datasets data = new Datasets().with(RepoState.class, state);
-        activity.fetchInto(data, github, repo, since, firstWindowAsOf, asOf, state.defaultBranch());
-        rest.fetchInto(data, github, repo, since, asOf, state.defaultBranch(), firstWindowAsOf);
+        // Deployments first: the last one before since tells from when merged PRs are needed (lead time).
+        rest.fetchDeploymentsInto(data, github, repo, since, asOf, state.defaultBranch(), firstWindowAsOf);
+        Instant prsMergedSince = data.get(Deployments.class)
+                .map(deployments -> deployments.mergedPullRequestsNeededSince(since, asOf)).orElse(since);
+        activity.fetchInto(data, github, repo, since, prsMergedSince, firstWindowAsOf, asOf, state.defaultBranch());
+        rest.fetchRestInto(data, github, repo, since, asOf, state.defaultBranch(), firstWindowAsOf);
         return data;
     }
 }

@@ -10,12 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The REST half of a repository's collection in one call: {@link WorkflowRuns}, {@link Deployments}
+ * The REST half of a repository's collection: {@link WorkflowRuns}, {@link Deployments}
  * (over GraphQL for {@code dora-source: deployments}) and {@link Traffic}, each into {@link Datasets#fetch} so that a failure leaves that dataset absent
- * with its reason (and the snapshot partial when the failure was transient). Order: runs, then
- * deployments, then traffic, so a tight request budget goes to ci.* and dora.* first. With
+ * with its reason (and the snapshot partial when the failure was transient). In one call ({@link #fetchInto}) or
+ * in two, deployments first ({@link #fetchDeploymentsInto}, then {@link #fetchRestInto}), as a run does to learn
+ * from when merged pull requests are needed. Runs before traffic, so a tight request budget goes to ci.* first. With
  * {@code dora-source: workflow:<file>} the deployments come from the runs already fetched, for no
- * request at all.
+ * request but the one that finds the last deployment before {@code since} (when one is in range).
  */
 public final class RestDatasets {
     private final WorkflowRunsCollector runs = new WorkflowRunsCollector();
@@ -44,14 +45,40 @@ public final class RestDatasets {
      */
     public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
                               Optional<String> defaultBranch, Instant firstWindowAsOf) {
-        data.fetch(WorkflowRuns.class, () -> runs.fetch(github, repo, since, asOf, defaultBranch, firstWindowAsOf));
-        if (source instanceof DoraSource.Workflow workflow && data.get(WorkflowRuns.class).isPresent()) {
-            data.with(Deployments.class, DeploymentsCollector.fromWorkflowRuns(data.get(WorkflowRuns.class).get(), workflow.file()));
-        } else {
-            data.fetch(Deployments.class, () -> deployments.fetch(github, repo, since, asOf, defaultBranch));
+        fetchDeploymentsInto(data, github, repo, since, asOf, defaultBranch, firstWindowAsOf);
+        return fetchRestInto(data, github, repo, since, asOf, defaultBranch, firstWindowAsOf);
+    }
+
+    /**
+     * The deployments alone (with {@code dora-source: workflow:<file>}, the runs they come from first): a run
+     * fetches them before the pull requests, whose merged ones are needed from the last deployment before
+     * {@code since} on (dora.lead_time_hours.p50). Same parameters as {@link #fetchInto}.
+     */
+    public Datasets fetchDeploymentsInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
+                                         Optional<String> defaultBranch, Instant firstWindowAsOf) {
+        if (source instanceof DoraSource.Workflow workflow) {
+            fetchRuns(data, github, repo, since, asOf, defaultBranch, firstWindowAsOf);
+            if (data.get(WorkflowRuns.class).isPresent()) {
+                WorkflowRuns fetched = data.get(WorkflowRuns.class).get();
+                data.fetch(Deployments.class, () -> deployments.anchorWorkflowRuns(github, repo, fetched, workflow.file()));
+                return data;
+            }
         }
-        data.fetch(Traffic.class, () -> traffic.fetch(github, repo, since, asOf));
-        return data;
+        return data.fetch(Deployments.class, () -> deployments.fetch(github, repo, since, asOf, defaultBranch));
+    }
+
+    /** The workflow runs (unless {@link #fetchDeploymentsInto} fetched them already) and traffic. */
+    public Datasets fetchRestInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
+                                  Optional<String> defaultBranch, Instant firstWindowAsOf) {
+        fetchRuns(data, github, repo, since, asOf, defaultBranch, firstWindowAsOf);
+        return data.fetch(Traffic.class, () -> traffic.fetch(github, repo, since, asOf));
+    }
+
+    private void fetchRuns(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
+                           Optional<String> defaultBranch, Instant firstWindowAsOf) {
+        if (!data.attempted(WorkflowRuns.class)) {
+            data.fetch(WorkflowRuns.class, () -> runs.fetch(github, repo, since, asOf, defaultBranch, firstWindowAsOf));
+        }
     }
 
     /** A weekly run: one window {@code [asOf - windowDays, asOf)}. */

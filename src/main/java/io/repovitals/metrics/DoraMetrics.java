@@ -2,6 +2,7 @@ package io.repovitals.metrics;
 
 import io.repovitals.collect.Datasets;
 import io.repovitals.collect.Deployments;
+import io.repovitals.collect.DeploymentsCollector;
 import io.repovitals.collect.Deployments.Deployment;
 import io.repovitals.collect.Issues;
 import io.repovitals.collect.PullRequests;
@@ -72,11 +73,11 @@ public final class DoraMetrics implements MetricFamily {
             outcomes.add(Outcome.missing(LEAD_TIME_P50, reason));
             outcomes.add(Outcome.missing(CHANGE_FAILURE_RATE, reason));
         } else {
-            List<Deployment> successes = deployments.get().items().stream().filter(d -> !d.failedByStatus()).toList();
+            List<Deployment> successes = deployments.get().successes();
             long inWindow = successes.stream().filter(d -> window.contains(d.at())).count();
             outcomes.add(Outcome.value(DEPLOYMENTS, inWindow));
             outcomes.add(Outcome.value(FREQUENCY, inWindow * 7.0 / window.days()));
-            outcomes.add(leadTime(data, successes, window));
+            outcomes.add(leadTime(data, deployments.get(), successes, window));
             outcomes.add(issuesMissing.isPresent() ? Outcome.missing(CHANGE_FAILURE_RATE, issuesMissing.get())
                     : changeFailureRate(deployments.get().items(), incidentsOpened, window));
         }
@@ -96,8 +97,15 @@ public final class DoraMetrics implements MetricFamily {
                 .toList();
     }
 
-    /** For PRs merged into the default branch whose first deployment at or after the merge is in the window. */
-    private static Outcome leadTime(Datasets data, List<Deployment> successes, Window window) {
+    /**
+     * For PRs merged into the default branch whose first deployment at or after the merge is in the window. Only
+     * PRs merged at or after {@code from}, the later of the deployments' and the merged PRs' coverage starts, are
+     * matched: the first deployment of an earlier one is not known (and for a collector's dataset, which starts at
+     * the last deployment before its range, it came before the window anyway). When no deployment between
+     * {@code from} and the window start is known, the window's first deployment may have shipped PRs merged before
+     * {@code from}: missing, rather than a median of some of them.
+     */
+    private static Outcome leadTime(Datasets data, Deployments deployments, List<Deployment> successes, Window window) {
         Optional<PullRequests> pulls = data.get(PullRequests.class);
         if (pulls.isEmpty()) {
             return Outcome.missing(LEAD_TIME_P50, data.absentReason(PullRequests.class));
@@ -106,9 +114,18 @@ public final class DoraMetrics implements MetricFamily {
         if (uncovered.isPresent()) {
             return Outcome.missing(LEAD_TIME_P50, uncovered.get());
         }
+        Instant from = latest(deployments.coveredFrom(), pulls.get().mergedSince());
+        boolean deployedInWindow = successes.stream().anyMatch(d -> window.contains(d.at()));
+        boolean deployedBefore = successes.stream().anyMatch(d -> !d.at().isBefore(from) && d.at().isBefore(window.start()));
+        if (deployedInWindow && !deployedBefore) {
+            return Outcome.missing(LEAD_TIME_P50, "no deployment was found in the " + DeploymentsCollector.DEFAULT_HORIZON.toDays()
+                    + " days before " + from + ", so which pull requests merged before then the window's first deployment"
+                    + " shipped is not known");
+        }
         List<Double> hours = new ArrayList<>();
         for (PullRequests.PullRequest pr : pulls.get().items()) {
-            if (pr.mergedAt() == null || pr.oldestCommitAt() == null || !pr.baseRefName().equals(pulls.get().defaultBranch())) {
+            if (pr.mergedAt() == null || pr.oldestCommitAt() == null || pr.mergedAt().isBefore(from)
+                    || !pr.baseRefName().equals(pulls.get().defaultBranch())) {
                 continue;
             }
             successes.stream().map(Deployment::at).filter(at -> !at.isBefore(pr.mergedAt())).findFirst()
@@ -116,6 +133,10 @@ public final class DoraMetrics implements MetricFamily {
                     .ifPresent(at -> hours.add(Stats.hours(pr.oldestCommitAt(), at)));
         }
         return Stats.percentile(LEAD_TIME_P50, hours, 50, "no merged pull request was first deployed in the window");
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**

@@ -41,13 +41,17 @@ import java.util.function.ToIntFunction;
  * <ul>
  * <li>stars starred and forks created since {@code since} (the repository's counts ride on their first page);</li>
  * <li>pull requests: the open ones plus those updated since {@code since}, with their open/close events riding
- *     along; plus, per PR, ceil(n / 100) - 1 more for its longest nested list (reviews, comments, commits);</li>
+ *     along, plus those merged since the last successful production deployment before {@code since} when a
+ *     success lies in range (dora.lead_time_hours.p50); plus, per PR, ceil(n / 100) - 1 more for its longest
+ *     nested list (reviews, comments, commits);</li>
  * <li>issues: the open ones plus those updated since {@code since}; plus ceil(n / 100) - 1 for comments or labels;</li>
  * <li>commits of the default branch committed in {@code [min(since, firstWindowAsOf - 90 days), asOf]};</li>
  * <li>workflow runs created in {@code [since, asOf]}, plus 1 when none of them is a decided default-branch run
  *     before {@code firstWindowAsOf} (then the one before {@code since} must be looked up);</li>
- * <li>production deployments created in {@code [since - 7 days, asOf]} (the collector's lookback), with their
- *     statuses: GraphQL's {@code Deployment.statuses} nests them, so they cost no request of their own;</li>
+ * <li>production deployments created in {@code [since - 7 days, asOf]} (the collector's lookback), or, when a
+ *     success lies in range, from 7 days before the last success before {@code since} (90 days before
+ *     {@code since} without one), with their statuses: GraphQL's {@code Deployment.statuses} nests them, so they
+ *     cost no request of their own;</li>
  * <li>traffic: views and clones, 1 each.</li>
  * </ul>
  */
@@ -55,6 +59,7 @@ public final class CollectionBenchmark {
     static final Instant AS_OF = Instant.parse("2026-11-23T00:00:00Z");
     static final long LATENCY_MS = 50;
     static final Duration LOOKBACK = Duration.ofDays(7);
+    static final Duration HORIZON = Duration.ofDays(90);
     static final List<String> COLLECTIONS = List.of("repo state", "pull requests", "issues", "commits",
             "workflow runs", "deployments", "traffic");
 
@@ -127,6 +132,10 @@ public final class CollectionBenchmark {
                 seconds, peak >> 20, checks);
         System.out.printf(Locale.ROOT, "  %-27s %5d requests, bound %5d, %6.2f s; served %s%n", name, requests,
                 result.lowerBound(), seconds, served);
+        data.get(PullRequests.class).ifPresent(pulls -> System.out.printf(Locale.ROOT,
+                "  %-27s merged PRs from %s (since %s): %d of %d PRs were updated before since%n", "", pulls.mergedSince(),
+                pulls.since(), pulls.items().stream().filter(pr -> pr.updatedAt().isBefore(pulls.since()) && pr.closedAt() != null).count(),
+                pulls.items().size()));
         return result;
     }
 
@@ -167,20 +176,29 @@ public final class CollectionBenchmark {
         final boolean anchorNeeded;
 
         Expected(RepoModel model, Instant since, Instant firstWindowAsOf) {
-            prs = model.prs.stream().filter(pr -> pr.open() || !pr.updated.isBefore(since)).toList();
+            List<RepoModel.Deployment> production = model.deployments.stream()
+                    .filter(d -> d.environment().equals("production")).toList();
+            List<RepoModel.Status> deciding = production.stream().map(d -> decidingStatus(d, model.asOf))
+                    .flatMap(Optional::stream).toList();
+            // dora.lead_time_hours.p50: when a success is in range, the last success before since (the anchor)
+            // and every PR merged since then; the anchor is the latest only once the deployments created up to
+            // the lookback before it are read (the collectors' assumption: decided within the lookback).
+            boolean deployedInRange = deciding.stream().anyMatch(st -> st.state().equals("success") && !st.at().isBefore(since));
+            Optional<Instant> anchor = deciding.stream().filter(st -> st.state().equals("success") && st.at().isBefore(since))
+                    .map(RepoModel.Status::at).max(Instant::compareTo).filter(at -> deployedInRange);
+            Instant coveredFrom = anchor.orElse(since);
+            Instant deploymentsFrom = !deployedInRange ? since.minus(LOOKBACK)
+                    : anchor.map(at -> at.minus(LOOKBACK)).orElse(since.minus(HORIZON));
+            prs = model.prs.stream().filter(pr -> pr.open() || !pr.updated.isBefore(since)
+                    || pr.mergedAt != null && !pr.mergedAt.isBefore(coveredFrom)).toList();
             issues = model.issues.stream().filter(issue -> issue.open() || !issue.updated.isBefore(since)).toList();
             Instant commitsSince = since.isBefore(firstWindowAsOf.minus(Duration.ofDays(90)))
                     ? since : firstWindowAsOf.minus(Duration.ofDays(90));
             commits = model.commits.stream().filter(c -> !c.committed().isBefore(commitsSince)).toList();
             runs = model.runs.stream().filter(run -> !run.created().isBefore(since)).toList();
-            deployments = model.deployments.stream().filter(d -> d.environment().equals("production")
-                    && !d.created().isBefore(since.minus(LOOKBACK))).toList();
-            // decided in [since, asOf]: the newest status that is not inactive is success or failure, set in range
-            decided = deployments.stream().map(d -> d.statusesNewestFirst().stream()
-                            .filter(status -> !status.state().equals("inactive") && !status.at().isAfter(model.asOf)).findFirst())
-                    .filter(status -> status.isPresent() && List.of("success", "failure", "error").contains(status.get().state())
-                            && !status.get().at().isBefore(since))
-                    .count();
+            deployments = production.stream().filter(d -> !d.created().isBefore(deploymentsFrom)).toList();
+            // decided in [coveredFrom, asOf]: the newest status that is not inactive is success, failure or error
+            decided = deciding.stream().filter(status -> !status.at().isBefore(coveredFrom)).count();
             stars = model.stars.stream().filter(at -> !at.isBefore(since)).count();
             forks = model.forks.stream().filter(at -> !at.isBefore(since)).count();
             anchorNeeded = runs.stream().noneMatch(run -> run.status().equals("completed")
@@ -249,6 +267,13 @@ public final class CollectionBenchmark {
             data.get(Deployments.class).ifPresentOrElse(got -> same(problems, "deployments decided", decided, got.items().size()),
                     () -> problems.add("deployments absent: " + data.absentReason(Deployments.class)));
             return problems;
+        }
+
+        /** The newest status at or before asOf that is not inactive, when it is success, failure or error. */
+        static Optional<RepoModel.Status> decidingStatus(RepoModel.Deployment deployment, Instant asOf) {
+            return deployment.statusesNewestFirst().stream()
+                    .filter(status -> !status.state().equals("inactive") && !status.at().isAfter(asOf)).findFirst()
+                    .filter(status -> List.of("success", "failure", "error").contains(status.state()));
         }
 
         private static long since(List<Instant> times, Instant since) {

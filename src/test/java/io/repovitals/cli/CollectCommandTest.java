@@ -249,17 +249,19 @@ class CollectCommandTest {
         GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
 
         CliRun run = CliRun.run(env(), workDir, "collect", "--repositories", "octo-org/widgets",
-                "--as-of", "2026-11-20T00:00:00Z", "--rate-limit-budget", "2");
+                "--as-of", "2026-11-20T00:00:00Z", "--rate-limit-budget", "3");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(github.getAllServeEvents()).hasSize(2);
+        assertThat(github.getAllServeEvents()).hasSize(3);
         JsonNode snapshot = JSON.readTree(run.out());
-        // The repo state and the pull requests fit; issues, commits and the REST datasets did not.
+        // The repo state, the deployments (fetched before the pull requests, which need the last one before the
+        // window) and the pull requests fit; issues, commits, runs and traffic did not.
         assertThat(snapshot.path("metrics").path("repo.stars").asLong()).isEqualTo(119);
+        assertThat(snapshot.path("metrics").path("dora.deployments").asLong(-1)).isZero();
         assertThat(snapshot.path("metrics").path("prs.opened").asLong(-1)).isZero();
         assertThat(snapshot.path("missing").path("issues.opened").asText()).contains("budget");
         assertThat(snapshot.path("missing").path("ci.runs").asText()).contains("budget");
         assertThat(snapshot.path("collection").path("partial").asBoolean()).isTrue();
-        assertThat(snapshot.path("collection").path("requests").asInt()).isEqualTo(2);
+        assertThat(snapshot.path("collection").path("requests").asInt()).isEqualTo(3);
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -63,13 +64,20 @@ class DeploymentsCollectorTest {
     }
 
     @Test
-    void should_time_production_deployments_at_their_deciding_status_from_one_request() {
-        // deployments-week.json, newest first: 5 created in [since - 7 days, asOf], then one of 11-01, the first
-        // older than the lookback, where reading stops although the page says there are more.
+    void should_time_production_deployments_at_their_deciding_status_and_keep_the_last_success_before_since() {
+        // deployments-week.json, newest first: 5 created in [since - 7 days, asOf], then 11-01 and 10-30. A success
+        // is in range and none before since has been seen at 11-01, older than the lookback, so reading goes on
+        // (up to 90 days before since): 11-01 succeeded at 11-01T00:04, the anchor, so reading now stops at the
+        // first deployment created more than 7 days before it (10-25T00:04): 10-30 is read, page 2's 10-24 is not.
         github.stubFor(GitHubFake.graphql("octo-org", "widgets")
                 .withRequestBody(matchingJsonPath("$.query", containing("query Deployments(")))
                 .withRequestBody(matchingJsonPath("$.variables.environment", equalTo("production")))
+                .withRequestBody(matchingJsonPath("$.variables.after", absent()))
                 .willReturn(GitHubFake.json("github/graphql/deployments-week.json")));
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets")
+                .withRequestBody(matchingJsonPath("$.query", containing("query Deployments(")))
+                .withRequestBody(matchingJsonPath("$.variables.after", equalTo("Y3Vyc29yOnYyOpK5MjAyNi0xMC0zMFQwMDowMDowMFo=")))
+                .willReturn(GitHubFake.json("github/graphql/deployments-week-page2.json")));
         GitHubClients clients = TestClients.create(github, time);
 
         Deployments deployments = new DeploymentsCollector().fetch(clients, REPO, SINCE, AS_OF, Optional.of("main"));
@@ -78,14 +86,38 @@ class DeploymentsCollectorTest {
         // Statuses of ...0aB and ...0aC are listed newest first, the others oldest first: sorted by createdAt.
         // ...0aF: SUCCESS after asOf, PENDING at asOf -> out; ...0aB: SUCCESS at 11-19T10:05 -> in;
         // ...0aE: only QUEUED -> out; ...0aC: INACTIVE (listed first) is skipped, FAILURE at 11-16T09:10 decides;
-        // ...0aD: created before since, ERROR exactly at since -> in, failed.
+        // ...0aD: created before since, ERROR exactly at since -> in, failed; 11-01: the anchor, in;
+        // 10-30 (success at 10-30T00:03): before the anchor, out.
         assertThat(deployments.items()).containsExactly(
+                new Deployments.Deployment(Instant.parse("2026-11-01T00:04:00Z"), false),
                 new Deployments.Deployment(Instant.parse("2026-11-13T00:00:00Z"), true),
                 new Deployments.Deployment(Instant.parse("2026-11-16T09:10:00Z"), true),
                 new Deployments.Deployment(Instant.parse("2026-11-19T10:05:00Z"), false));
-        // One request for the page of deployments with their statuses (over REST: 1 list + 5 statuses = 6).
-        assertThat(clients.requests().total()).isEqualTo(1);
+        assertThat(deployments.coveredFrom()).isEqualTo(Instant.parse("2026-11-01T00:04:00Z"));
+        assertThat(deployments.mergedPullRequestsNeededSince(SINCE, AS_OF)).isEqualTo(Instant.parse("2026-11-01T00:04:00Z"));
+        // Two requests for the pages of deployments with their statuses (over REST: 1 list + a statuses list each).
+        assertThat(clients.requests().total()).isEqualTo(2);
         github.verify(0, getRequestedFor(urlPathMatching(".*/deployments.*")));
+    }
+
+    @Test
+    void should_stop_at_the_lookback_when_nothing_succeeded_in_range() {
+        // The same page with the range moved so that only ...0aF (SUCCESS 11-20T00:30, after this asOf) and
+        // ...0aB (SUCCESS 11-19T10:05) fall after since 11-19T12:00: nothing succeeded in [since, asOf], so no
+        // lead time can be had and no anchor is looked for: reading stops at 11-01 (more than 7 days before since).
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets")
+                .withRequestBody(matchingJsonPath("$.query", containing("query Deployments(")))
+                .withRequestBody(matchingJsonPath("$.variables.after", absent()))
+                .willReturn(GitHubFake.json("github/graphql/deployments-week.json")));
+        GitHubClients clients = TestClients.create(github, time);
+        Instant since = Instant.parse("2026-11-19T12:00:00Z");
+
+        Deployments deployments = new DeploymentsCollector().fetch(clients, REPO, since, AS_OF, Optional.of("main"));
+
+        assertThat(deployments.items()).isEmpty();
+        assertThat(deployments.coveredFrom()).isEqualTo(since);
+        assertThat(deployments.mergedPullRequestsNeededSince(since, AS_OF)).isEqualTo(since);
+        assertThat(clients.requests().total()).isEqualTo(1);
     }
 
     @Test
@@ -168,6 +200,31 @@ class DeploymentsCollectorTest {
     }
 
     @Test
+    void should_keep_the_last_release_published_before_since() {
+        // The same releases, since moved to release 3's publication (2019-09-21T15:13:58Z): v2.12.4 (published
+        // 2019-09-08T08:04:19Z) is the last deployment before since, found on the same page.
+        stub(BASE + "/releases", array(
+                release(0),
+                release(1).put("draft", true).putNull("published_at"),
+                release(2).put("prerelease", true),
+                release(3),
+                release(4)));
+        Instant since = Instant.parse("2019-09-21T15:13:58Z");
+        Instant asOf = Instant.parse("2019-10-03T00:57:23Z");
+        GitHubClients clients = TestClients.create(github, time);
+
+        Deployments deployments = new DeploymentsCollector(new DoraSource.Releases(), "production",
+                DeploymentsCollector.DEFAULT_LOOKBACK).fetch(clients, REPO, since, asOf, Optional.of("master"));
+
+        assertThat(deployments.items()).extracting(Deployments.Deployment::at).containsExactly(
+                Instant.parse("2019-09-08T08:04:19Z"), Instant.parse("2019-09-21T15:13:58Z"),
+                Instant.parse("2019-10-03T00:57:23Z"));
+        assertThat(deployments.coveredFrom()).isEqualTo(Instant.parse("2019-09-08T08:04:19Z"));
+        assertThat(deployments.mergedPullRequestsNeededSince(since, asOf)).isEqualTo(Instant.parse("2019-09-08T08:04:19Z"));
+        assertThat(clients.requests().total()).isEqualTo(1);
+    }
+
+    @Test
     void should_take_successful_default_branch_runs_of_the_workflow_file() {
         github.stubFor(get(urlPathEqualTo(BASE + "/actions/workflows/deploy.yml/runs"))
                 .withQueryParam("branch", equalTo("main")).withQueryParam("status", equalTo("success"))
@@ -178,7 +235,7 @@ class DeploymentsCollectorTest {
                         // created before since, finished exactly at since: in
                         run(502, ".github/workflows/deploy.yml", "main", "completed", "success",
                                 "2026-11-12T23:50:00Z", "2026-11-12T23:50:00Z", "2026-11-13T00:00:00Z"),
-                        // finished before since: out
+                        // finished before since: the last deployment before it, kept as the coverage start
                         run(501, ".github/workflows/deploy.yml", "main", "completed", "success",
                                 "2026-11-10T00:00:00Z", "2026-11-10T00:00:00Z", "2026-11-10T00:05:00Z")))));
         GitHubClients clients = TestClients.create(github, time);
@@ -188,7 +245,9 @@ class DeploymentsCollectorTest {
 
         assertThat(deployments.source()).isEqualTo("workflow:deploy.yml");
         assertThat(deployments.items()).extracting(Deployments.Deployment::at).containsExactly(
-                Instant.parse("2026-11-13T00:00:00Z"), Instant.parse("2026-11-18T10:12:00Z"));
+                Instant.parse("2026-11-10T00:05:00Z"), Instant.parse("2026-11-13T00:00:00Z"), Instant.parse("2026-11-18T10:12:00Z"));
+        assertThat(deployments.coveredFrom()).isEqualTo(Instant.parse("2026-11-10T00:05:00Z"));
+        // The last deployment before since came with the range: no request for it.
         assertThat(clients.requests().total()).isEqualTo(1);
     }
 

@@ -318,18 +318,30 @@ class FaultToleranceTest {
     }
 
     @Test
-    void should_take_workflow_deployments_from_the_runs_without_a_request() {
+    void should_take_workflow_deployments_from_the_runs_and_one_request_for_the_last_before_since() {
         github.stubFor(get(urlPathEqualTo(RUNS)).willReturn(ok(runs())));
+        // The runs hold none before since: the file's successful main runs created in the 90 days before it.
+        github.stubFor(get(urlPathEqualTo("/repos/octo-org/widgets/actions/workflows/ci.yml/runs"))
+                .withQueryParam("branch", equalTo("main")).withQueryParam("status", equalTo("success"))
+                .withQueryParam("created", equalTo("2026-08-15T00:00:00Z..2026-11-12T23:59:59Z"))
+                .willReturn(ok(RestSamples.runsPage(2,
+                        RestSamples.run(90, ".github/workflows/ci.yml", "main", "completed", "success",
+                                "2026-11-12T20:00:00Z", "2026-11-12T20:00:00Z", "2026-11-12T20:10:00Z"),
+                        RestSamples.run(89, ".github/workflows/ci.yml", "main", "completed", "success",
+                                "2026-11-11T20:00:00Z", "2026-11-11T20:00:00Z", "2026-11-11T20:10:00Z")))));
         stubTraffic();
         GitHubClients clients = TestClients.create(github, time);
 
         Datasets data = new RestDatasets(new io.repovitals.config.DoraSource.Workflow("ci.yml"), "production")
                 .fetchInto(new Datasets(), clients, REPO, AS_OF, 7, Optional.of("main"));
 
-        // successful main runs of ci.yml finished in [since, asOf]: 101 (11-13T00:10) and 110 (11-19T11:59)
-        assertThat(data.get(Deployments.class).orElseThrow().items()).extracting(Deployments.Deployment::at)
-                .containsExactly(Instant.parse("2026-11-13T00:10:00Z"), Instant.parse("2026-11-19T11:59:00Z"));
-        assertThat(clients.requests().total()).isEqualTo(3); // runs 1, traffic 2
+        // successful main runs of ci.yml finished in [since, asOf]: 101 (11-13T00:10) and 110 (11-19T11:59);
+        // the last before since, 90 (11-12T20:10), starts the coverage (89 is older: left out)
+        Deployments deployments = data.get(Deployments.class).orElseThrow();
+        assertThat(deployments.items()).extracting(Deployments.Deployment::at).containsExactly(
+                Instant.parse("2026-11-12T20:10:00Z"), Instant.parse("2026-11-13T00:10:00Z"), Instant.parse("2026-11-19T11:59:00Z"));
+        assertThat(deployments.coveredFrom()).isEqualTo(Instant.parse("2026-11-12T20:10:00Z"));
+        assertThat(clients.requests().total()).isEqualTo(4); // runs 1, the last deployment before since 1, traffic 2
     }
 
     @Test

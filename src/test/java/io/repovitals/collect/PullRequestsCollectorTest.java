@@ -117,6 +117,45 @@ class PullRequestsCollectorTest {
     }
 
     @Test
+    void should_page_merged_prs_back_to_the_last_deployment_before_the_window() {
+        stubWeek();
+        // The last deployment before the window was at 11-09T18:00: PRs merged since then are needed
+        // (dora.lead_time_hours.p50), so the done list goes on past #25 (updated 11-12, merged 11-10: kept now).
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets")
+                .withRequestBody(matchingJsonPath("$.variables.withOpen", equalTo("false")))
+                .withRequestBody(matchingJsonPath("$.variables.withDone", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.variables.doneAfter", equalTo("Y3Vyc29yOmRvbmUtNg==")))
+                .willReturn(GitHubFake.json("github/graphql/pull-requests-week-done-page2.json")));
+        GitHubClients clients = clients();
+        Instant lastDeployment = Instant.parse("2026-11-09T18:00:00Z");
+
+        PullRequests pulls = new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(), lastDeployment, AS_OF);
+
+        // Page 2: #26 merged 11-10T20:00 (kept); #27 closed unmerged and #28 merged 10-10 (commented 11-10), both
+        // updated before since and not merged since the deployment (dropped); #29 updated 11-09T12:00, before the
+        // deployment: dropped, and it ends the paging although the page says there are more.
+        assertThat(pulls.items()).extracting(PullRequests.PullRequest::number)
+                .containsExactlyInAnyOrder(10, 11, 12, 13, 14, 15, 20, 22, 21, 23, 24, 25, 26);
+        assertThat(pulls.since()).isEqualTo(WINDOW.start());
+        assertThat(pulls.mergedSince()).isEqualTo(lastDeployment);
+        // One request more than the week alone (2: both lists' first page, #20's reviews): the done list's page 2.
+        assertThat(clients.requests().total()).isEqualTo(3);
+        github.verify(2, postRequestedFor(urlPathEqualTo("/graphql")).withRequestBody(containing("query PullRequests")));
+    }
+
+    @Test
+    void should_stop_at_since_when_the_last_deployment_is_after_the_oldest_update_on_the_page() {
+        stubWeek();
+        GitHubClients clients = clients();
+        // A deployment at 11-12T12:00: #25 (updated 11-12T00:00, merged 11-10) is older and ends the paging.
+        PullRequests pulls = new PullRequestsCollector().fetch(clients, REPO, WINDOW.start(),
+                Instant.parse("2026-11-12T12:00:00Z"), AS_OF);
+
+        assertThat(pulls.items()).extracting(PullRequests.PullRequest::number).doesNotContain(25);
+        assertThat(clients.requests().total()).isEqualTo(2);
+    }
+
+    @Test
     void should_read_drafts_ghosts_bots_and_oldest_commits_as_github_states_them() {
         stubWeek();
         PullRequests pulls = fetchWeek(clients());
