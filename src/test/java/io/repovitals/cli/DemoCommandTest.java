@@ -25,8 +25,8 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path report = workDir.resolve("repo-vitals-demo/report.md");
         assertThat(run.out()).contains("Demo report: " + report);
-        assertThat(Files.readString(report)).contains("### acme/rocket").contains("| `repo.stars` | 4821 |")
-                .contains("- `repo.stars_gained`: GitHub withholds star times");
+        assertThat(Files.readString(report)).contains("### acme/rocket").contains("| `repo.stars` | 6230 |")
+                .contains("- `dora.time_to_restore_hours.p50`: no incident was closed in the window");
         assertThat(workDir.resolve("repo-vitals-demo/snapshots/acme/launchpad/2026-11-20.json")).exists();
     }
 }
