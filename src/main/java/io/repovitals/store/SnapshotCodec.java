@@ -54,9 +54,11 @@ public final class SnapshotCodec {
      * break parsing, so the reason given is the version, not a confusing parse error.
      */
     public static Snapshot read(byte[] json) throws IOException {
-        Snapshot snapshot;
+        Snapshot snapshot = SnapshotParser.snapshot(json);
         try {
-            snapshot = SNAPSHOT.readValue(json);
+            if (snapshot == null) { // not in the shape this program writes: data binding decides, as it always did
+                snapshot = SNAPSHOT.readValue(json);
+            }
         } catch (IOException | RuntimeException e) {
             int version = peekSchemaVersion(json);
             if (version > Snapshot.SCHEMA_VERSION) {
@@ -75,9 +77,11 @@ public final class SnapshotCodec {
      * checks as {@link #read(byte[])} for every element.
      */
     public static List<Snapshot> readAll(byte[] json) throws IOException {
-        List<Snapshot> snapshots;
+        List<Snapshot> snapshots = SnapshotParser.snapshots(json);
         try {
-            snapshots = SNAPSHOTS.readValue(json);
+            if (snapshots == null) {
+                snapshots = SNAPSHOTS.readValue(json);
+            }
         } catch (IOException | RuntimeException e) {
             int version = peekSchemaVersion(json);
             if (version > Snapshot.SCHEMA_VERSION) {
