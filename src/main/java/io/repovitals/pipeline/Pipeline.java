@@ -227,11 +227,7 @@ public final class Pipeline {
 
     /** The offline demo: the bundled sample history through analysis, charts and render. Returns report.md. */
     public static Path demo(Path outputDir, Log log) {
-        Map<String, List<Snapshot>> histories = new LinkedHashMap<>();
-        for (Snapshot snapshot : BundledSample.snapshots()) {
-            histories.computeIfAbsent(snapshot.repository(), name -> new ArrayList<>()).add(snapshot);
-        }
-        histories.replaceAll((name, days) -> days.stream().sorted(Comparator.comparing(Snapshot::asOf)).toList());
+        Map<String, List<Snapshot>> histories = BundledSample.histories();
         OrgAnalysis analysis = new Analyzer().analyzeAll(histories);
         ReportRendering rendering = new ReportRendering(new Reports(Optional.empty()), new Charts(), ChartFormat.PNG, log);
         ReportRendering.Rendered rendered = rendering.render(analysis, histories, Map.of(), Optional.empty());

@@ -24,6 +24,8 @@ public final class SnapshotCodec {
     /** Thread-safe and resolved once: the history is parsed in parallel (HistoryReader). */
     private static final ObjectReader SNAPSHOT = JSON.readerFor(Snapshot.class);
     private static final ObjectReader SNAPSHOTS = JSON.readerForListOf(Snapshot.class);
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
+            JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private SnapshotCodec() {}
 
@@ -62,9 +64,11 @@ public final class SnapshotCodec {
      * break parsing, so the reason given is the version, not a confusing parse error.
      */
     public static Snapshot read(byte[] json) throws IOException {
-        Snapshot snapshot;
+        Snapshot snapshot = SnapshotParser.snapshot(json);
         try {
-            snapshot = SNAPSHOT.readValue(json);
+            if (snapshot == null) { // not in the shape this program writes: data binding decides, as it always did
+                snapshot = SNAPSHOT.readValue(json);
+            }
         } catch (IOException | RuntimeException e) {
             int version = peekSchemaVersion(json);
             if (version > Snapshot.SCHEMA_VERSION) {
@@ -83,9 +87,11 @@ public final class SnapshotCodec {
      * checks as {@link #read(byte[])} for every element.
      */
     public static List<Snapshot> readAll(byte[] json) throws IOException {
-        List<Snapshot> snapshots;
+        List<Snapshot> snapshots = SnapshotParser.snapshots(json);
         try {
-            snapshots = SNAPSHOTS.readValue(json);
+            if (snapshots == null) {
+                snapshots = SNAPSHOTS.readValue(json);
+            }
         } catch (IOException | RuntimeException e) {
             int version = peekSchemaVersion(json);
             if (version > Snapshot.SCHEMA_VERSION) {
@@ -110,6 +116,18 @@ public final class SnapshotCodec {
     /** The encoded bytes of a weekly file (UTF-8, as {@link #writeAll(List)}). */
     public static byte[] bytesAll(List<Snapshot> snapshots) {
         return writeAll(snapshots).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A snapshot as one line of JSON (UTF-8, same keys and order as {@link #write(Snapshot)}, no
+     * indentation): for files shipped inside the jar, such as the demo's sample history.
+     */
+    public static byte[] compactBytes(Snapshot snapshot) {
+        try {
+            return (COMPACT.writeValueAsString(snapshot) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode snapshot", e);
+        }
     }
 
     /** The encoded bytes of a snapshot file (UTF-8, as {@link #write(Snapshot)}). */

@@ -25,9 +25,16 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path report = workDir.resolve("repo-vitals-demo/report.md");
         assertThat(run.out()).contains("Demo report: " + report);
-        assertThat(Files.readString(report)).contains("## repo-vitals: acme/rocket, week 2026-W47")
-                .contains("| stargazers `repo.stars` | 4,821 | – |")
-                .contains("- `repo.stars_gained`: GitHub withholds star times");
+        String markdown = Files.readString(report);
+        // The sample's latest day: acme/rocket has 6,230 stars (src/main/resources/repovitals/demo/acme/rocket/2026-11-20.json).
+        assertThat(markdown).contains("## repo-vitals: acme/rocket, week 2026-W47")
+                .contains("| stargazers `repo.stars` | 6,230 |")
+                .contains("`dora.time_to_restore_hours.p50`");
+        // Several repositories: the organisation report comes first, then each weekly report.
+        assertThat(markdown.indexOf("acme/launchpad")).isLessThan(markdown.indexOf("## repo-vitals: acme/rocket"));
+        assertThat(workDir.resolve("repo-vitals-demo/report.html")).exists();
+        assertThat(workDir.resolve("repo-vitals-demo/charts/acme/rocket/stars-forks.png")).exists();
+        assertThat(markdown).contains("](charts/acme/rocket/stars-forks.png)");
         assertThat(workDir.resolve("repo-vitals-demo/snapshots/acme/launchpad/2026-11-20.json")).exists();
     }
 }

@@ -102,7 +102,7 @@ public final class HistoryBench {
     }
 
     /** One commit per day, built in memory and pushed once, the way the branch grows over 3 years. */
-    private static void seed(BareRepo remote, List<RepoRef> repos) throws Exception {
+    static void seed(BareRepo remote, List<RepoRef> repos) throws Exception {
         Repository memory = new InMemoryRepository.Builder()
                 .setRepositoryDescription(new DfsRepositoryDescription("seed")).setFS(FS.DETECTED).build();
         for (int day = 0; day < DAYS; day++) {
@@ -121,7 +121,7 @@ public final class HistoryBench {
     }
 
     /** A snapshot about the size of a real one: 40 metrics, 5 contributors, 14 traffic days. */
-    private static Snapshot snapshot(RepoRef repo, LocalDate day, int seed) {
+    static Snapshot snapshot(RepoRef repo, LocalDate day, int seed) {
         Map<String, Number> metrics = new LinkedHashMap<>();
         for (int m = 0; m < 40; m++) {
             metrics.put("bench.metric_" + m, m % 2 == 0 ? (Number) (long) (seed + m) : (Number) ((seed * 0.37 + m) % 97));
