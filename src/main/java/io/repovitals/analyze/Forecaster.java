@@ -64,14 +64,16 @@ public final class Forecaster {
                 ? new LinearModel(days, values).predict(forecastDays)
                 : HoltModel.fit(values).predict(steps);
         double error = method == Forecast.Method.LINEAR ? linearError : holtError;
-        double lower = prediction.value() - prediction.halfWidth();
-        double upper = prediction.value() + prediction.halfWidth();
+        // Every catalog metric is a count, a duration or a share: a forecast below zero would only mislead.
+        double value = Math.max(0, prediction.value());
+        double lower = Math.max(0, prediction.value() - prediction.halfWidth());
+        double upper = Math.max(value, prediction.value() + prediction.halfWidth());
         String sentence = String.format(Locale.ROOT, "%s in %d days: %s (95 %% interval %s to %s), %s, back-test error %s",
-                MetricFormat.label(series.metric()), forecastDays, MetricFormat.value(series.metric(), prediction.value()),
+                MetricFormat.label(series.metric()), forecastDays, MetricFormat.value(series.metric(), value),
                 MetricFormat.value(series.metric(), lower), MetricFormat.value(series.metric(), upper),
                 method == Forecast.Method.LINEAR ? "linear trend" : "Holt's linear trend",
                 MetricFormat.value(series.metric(), error));
-        return Optional.of(new Forecast(series.metric(), forecastDays, prediction.value(), lower, upper, method, error,
+        return Optional.of(new Forecast(series.metric(), forecastDays, value, lower, upper, method, error,
                 sentence));
     }
 

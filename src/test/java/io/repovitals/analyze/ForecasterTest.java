@@ -89,4 +89,20 @@ class ForecasterTest {
         assertThat(new Forecaster(30, 90).forecast(Histories.series("repo.stars", 1, 1, 2, 3, 4, 5, 6, 7), NOW)).isEmpty();
         assertThat(new Forecaster(30, 90).forecast(Histories.series("repo.stars", 1, 1, 2, 3, 4, 5, 6, 7, 8), NOW)).isPresent();
     }
+
+    @Test
+    void should_not_forecast_below_zero_for_a_falling_count() {
+        // y = 100 - 10 t over 10 days, now y = 10: the straight line reaches 10 - 10·30 = -290 in 30 days,
+        // but no catalog metric can be negative, so value and lower end are 0 (and the upper end is too: no residuals).
+        double[] values = new double[10];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 - 10 * i;
+        }
+
+        Forecast forecast = new Forecaster(30, 90).forecast(Histories.series("issues.stale", 1, values), NOW).orElseThrow();
+
+        assertThat(forecast.value()).isZero();
+        assertThat(forecast.lower()).isZero();
+        assertThat(forecast.upper()).isZero();
+    }
 }
