@@ -3,8 +3,10 @@ package io.repovitals.analyze;
 /**
  * Holt's linear trend on equally spaced points: level ℓ and trend b, with
  * ℓ_t = α·y_t + (1-α)(ℓ_{t-1} + b_{t-1}) and b_t = β*(ℓ_t - ℓ_{t-1}) + (1-β*) b_{t-1},
- * started at ℓ_0 = y_0, b_0 = y_1 - y_0. α and β* are chosen on a 0.1 grid by the smallest sum of
- * squared one-step errors. The h-step interval is that of the equivalent ETS(A,A,N) model
+ * started at ℓ_0 = y_0, b_0 = y_1 - y_0. α (0.1 to 0.9) and β* (0.1 to 0.3) are chosen on a 0.1 grid
+ * by the smallest sum of squared one-step errors. β* stays small because a trend that follows every
+ * step overreacts to a one-off jump (a release's burst of stars) and its interval explodes; fitted ETS
+ * models usually have a small β (FPP). The h-step interval is that of the equivalent ETS(A,A,N) model
  * (Hyndman & Athanasopoulos, FPP, table "prediction intervals"): with β = α·β*,
  * σ_h² = σ²[1 + (h-1)(α² + αβh + β²h(2h-1)/6)], σ² the mean squared one-step error, ± 1.96 σ_h.
  */
@@ -33,7 +35,7 @@ final class HoltModel {
         HoltModel best = null;
         double bestSse = Double.POSITIVE_INFINITY;
         for (int a = 1; a <= 9; a++) {
-            for (int b = 1; b <= 9; b++) {
+            for (int b = 1; b <= 3; b++) {
                 HoltModel model = withParameters(values, a / 10.0, b / 10.0);
                 double sse = model.sigma2;
                 if (sse < bestSse) {
