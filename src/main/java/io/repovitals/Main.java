@@ -61,6 +61,10 @@ public final class Main implements Callable<Integer> {
         maskSecretArgument(args, "--token", log);
         maskSecretArgument(args, "--datadog-api-key", log);
 
+        if (args.length > 0 && args[0].isBlank()) {
+            // action.yml passes the command input as the first argument: left empty, it means the default, run.
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         CliContext context = new CliContext(env, clock, workingDir, log, out);
         CommandLine commandLine = new CommandLine(new Main(), new Factory(context));
         InputOptions.addTo(commandLine.getSubcommands().get("run").getCommandSpec());

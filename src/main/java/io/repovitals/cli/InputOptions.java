@@ -25,11 +25,15 @@ public final class InputOptions {
     /** Adds options for only the inputs a command uses, so that its --help lists nothing it ignores. */
     public static void addTo(CommandSpec spec, List<Input> inputs) {
         for (Input input : inputs) {
-            spec.addOption(OptionSpec.builder(input.optionName())
+            OptionSpec.Builder option = OptionSpec.builder(input.optionName())
                     .type(String.class)
                     .paramLabel(input.paramLabel())
-                    .description(input.description() + " (default: " + input.defaultText() + ")")
-                    .build());
+                    .description(input.description() + " (default: " + input.defaultText() + ")");
+            if (Inputs.BOOLEANS.contains(input)) {
+                // "--gzip" alone means true, as a flag would; "--gzip false" still works.
+                option.arity("0..1").fallbackValue("true");
+            }
+            spec.addOption(option.build());
         }
     }
 

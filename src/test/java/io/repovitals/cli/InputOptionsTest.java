@@ -21,8 +21,9 @@ class InputOptionsTest {
 
     @Command(name = "tiny")
     static class Tiny {
-        @Option(names = "--out")
-        String out;
+        // A command's own option beside the inputs (out is an input now: export's file).
+        @Option(names = "--file")
+        String file;
     }
 
     private static CommandLine tiny() {
@@ -50,7 +51,7 @@ class InputOptionsTest {
     void should_return_only_the_options_given_with_their_raw_values() {
         CommandLine commandLine = tiny();
 
-        commandLine.parseArgs("--window-days", "14", "--out", "x.json", "--repositories=octo/a,octo/b", "--publish", "");
+        commandLine.parseArgs("--window-days", "14", "--file", "x.json", "--repositories=octo/a,octo/b", "--publish", "");
 
         assertThat(InputOptions.given(commandLine.getCommandSpec())).isEqualTo(
                 Map.of("window-days", "14", "repositories", "octo/a,octo/b", "publish", ""));
@@ -70,7 +71,7 @@ class InputOptionsTest {
     void should_return_nothing_when_no_input_option_was_given() {
         CommandLine commandLine = tiny();
 
-        commandLine.parseArgs("--out", "x.json");
+        commandLine.parseArgs("--file", "x.json");
 
         assertThat(InputOptions.given(commandLine.getCommandSpec())).isEmpty();
     }
