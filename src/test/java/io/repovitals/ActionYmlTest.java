@@ -148,7 +148,7 @@ class ActionYmlTest {
 
         List<String> subcommands = Arrays.stream(Main.class.getAnnotation(Command.class).subcommands())
                 .map(type -> type.getAnnotation(Command.class).name()).toList();
-        assertThat(values).containsExactlyInAnyOrder("run", "report", "export");
+        assertThat(values).containsExactlyInAnyOrder("run", "report", "merge", "export");
         assertThat(subcommands).containsAll(values);
     }
 
