@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,23 @@ class InputOptionsTest {
         commandLine.parseArgs("--shard", "2/3");
 
         assertThat(InputOptions.given(commandLine.getCommandSpec())).isEqualTo(Map.of("shard", "2/3"));
+    }
+
+    @Command(name = "own-out")
+    static class OwnOut {
+        @Option(names = "--out")
+        java.nio.file.Path out;
+    }
+
+    @Test
+    void should_leave_out_a_commands_own_option_that_has_an_input_name() {
+        // collect's own --out FILE is not the export input out: given() must not read it as one.
+        CommandLine commandLine = new CommandLine(new OwnOut());
+        InputOptions.addTo(commandLine.getCommandSpec(), List.of(Inputs.WINDOW_DAYS));
+
+        commandLine.parseArgs("--out", "x.json", "--window-days", "3");
+
+        assertThat(InputOptions.given(commandLine.getCommandSpec())).isEqualTo(Map.of("window-days", "3"));
     }
 
     @Test
