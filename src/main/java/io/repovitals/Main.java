@@ -5,6 +5,7 @@ import io.repovitals.cli.CollectCommand;
 import io.repovitals.cli.DemoCommand;
 import io.repovitals.cli.ExportCommand;
 import io.repovitals.cli.InputOptions;
+import io.repovitals.cli.MergeCommand;
 import io.repovitals.cli.ReportCommand;
 import io.repovitals.cli.RunCommand;
 import io.repovitals.config.ConfigException;
@@ -33,7 +34,8 @@ import java.util.concurrent.Callable;
 @Command(name = "repo-vitals", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Keeps a repository's health history and reports on it.",
                 "With no command, runs 'run' (what the GitHub Action does)."},
-        subcommands = {RunCommand.class, CollectCommand.class, ReportCommand.class, DemoCommand.class, ExportCommand.class,
+        subcommands = {RunCommand.class, CollectCommand.class, ReportCommand.class, DemoCommand.class, MergeCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
@@ -61,11 +63,16 @@ public final class Main implements Callable<Integer> {
         maskSecretArgument(args, "--token", log);
         maskSecretArgument(args, "--datadog-api-key", log);
 
+        if (args.length > 0 && args[0].isBlank()) {
+            // action.yml passes the command input as the first argument: left empty, it means the default, run.
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         CliContext context = new CliContext(env, clock, workingDir, log, out);
         CommandLine commandLine = new CommandLine(new Main(), new Factory(context));
         InputOptions.addTo(commandLine.getSubcommands().get("run").getCommandSpec());
         InputOptions.addTo(commandLine.getSubcommands().get("collect").getCommandSpec(), CollectCommand.INPUTS);
         InputOptions.addTo(commandLine.getSubcommands().get("report").getCommandSpec(), ReportCommand.INPUTS);
+        InputOptions.addTo(commandLine.getSubcommands().get("merge").getCommandSpec(), MergeCommand.INPUTS);
         InputOptions.addTo(commandLine.getSubcommands().get("export").getCommandSpec(), ExportCommand.INPUTS);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -133,6 +140,9 @@ public final class Main implements Callable<Integer> {
             }
             if (type == DemoCommand.class) {
                 return type.cast(new DemoCommand(context));
+            }
+            if (type == MergeCommand.class) {
+                return type.cast(new MergeCommand(context));
             }
             if (type == ExportCommand.class) {
                 return type.cast(new ExportCommand(context));

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,13 @@ class ActionYmlTest {
     // A default the contract states as a value: a bare number or one backticked word that is no variable.
     private static final Pattern LITERAL_DEFAULT = Pattern.compile("^(\\d+)$|^`([^`$]+)`$");
     private static final Pattern BACKTICKED_NAME = Pattern.compile("`([a-z][a-z0-9-]*)`");
+    /**
+     * The one input that is no setting: it becomes the program's argument through runs.args (contract.md
+     * "One program, three ways to start it"), is never read as INPUT_COMMAND, and so is not in the registry.
+     */
+    private static final String COMMAND = "command";
+    // "The command to run: run, report, merge or export." in its description.
+    private static final Pattern COMMAND_VALUES = Pattern.compile("^The command to run: ([a-z, ]+?)\\.");
 
     private static JsonNode action;
     private static List<String> contract;
@@ -50,7 +59,7 @@ class ActionYmlTest {
     @Test
     void should_declare_the_contract_inputs_one_to_one_in_order_first() {
         List<String> contractNames = List.copyOf(contractInputDefaults().keySet());
-        List<String> declared = names(action.get("inputs"));
+        List<String> declared = settingInputs();
 
         assertThat(declared).hasSizeGreaterThanOrEqualTo(contractNames.size());
         assertThat(declared.subList(0, contractNames.size())).containsExactlyElementsOf(contractNames);
@@ -59,7 +68,7 @@ class ActionYmlTest {
     @Test
     void should_declare_after_the_contract_inputs_only_the_registered_extensions_in_order() {
         int contractSize = contractInputDefaults().size();
-        List<String> declared = names(action.get("inputs"));
+        List<String> declared = settingInputs();
         List<String> extensions = Inputs.EXTENSIONS.stream().map(Input::name).toList();
 
         assertThat(declared.subList(Math.min(contractSize, declared.size()), declared.size()))
@@ -94,8 +103,7 @@ class ActionYmlTest {
 
     @Test
     void should_match_the_inputs_registry_name_default_and_description() {
-        assertThat(names(action.get("inputs")))
-                .containsExactlyElementsOf(Inputs.ALL.stream().map(Input::name).toList());
+        assertThat(settingInputs()).containsExactlyElementsOf(Inputs.ALL.stream().map(Input::name).toList());
         for (Input input : Inputs.ALL) {
             JsonNode declared = action.get("inputs").get(input.name());
             String actionDefault = declared.has("default") ? declared.get("default").asText() : "";
@@ -110,6 +118,38 @@ class ActionYmlTest {
         Inputs.ALL.stream().filter(input -> input.actionDefault().isEmpty()).forEach(input ->
                 assertThat(action.at("/inputs/" + input.name() + "/description").asText())
                         .as(input.name()).contains("Default: "));
+    }
+
+    @Test
+    void should_declare_command_as_the_only_input_beyond_the_registry() {
+        List<String> beyond = new ArrayList<>(names(action.get("inputs")));
+        beyond.removeAll(Inputs.ALL.stream().map(Input::name).toList());
+
+        assertThat(beyond).containsExactly(COMMAND);
+        assertThat(Inputs.byName(COMMAND)).as("command is an argument, not a setting").isEmpty();
+    }
+
+    @Test
+    void should_pass_the_command_input_and_nothing_else_as_the_program_arguments() {
+        JsonNode args = action.at("/runs/args");
+
+        assertThat(args.isArray()).as("runs.args").isTrue();
+        assertThat(args).hasSize(1);
+        assertThat(args.get(0).asText()).isEqualTo("${{ inputs.command }}");
+        assertThat(action.at("/inputs/command/default").asText()).isEqualTo("run");
+        assertThat(action.at("/inputs/command/required").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void should_document_only_commands_that_the_program_has() {
+        Matcher documented = COMMAND_VALUES.matcher(action.at("/inputs/command/description").asText());
+        assertThat(documented.find()).as("'The command to run: a, b or c.' in the description").isTrue();
+        List<String> values = List.of(documented.group(1).split(",\\s*|\\s+or\\s+"));
+
+        List<String> subcommands = Arrays.stream(Main.class.getAnnotation(Command.class).subcommands())
+                .map(type -> type.getAnnotation(Command.class).name()).toList();
+        assertThat(values).containsExactlyInAnyOrder("run", "report", "merge", "export");
+        assertThat(subcommands).containsAll(values);
     }
 
     @Test
@@ -170,6 +210,13 @@ class ActionYmlTest {
         }
         assertThat(body).as("section " + heading).isNotEmpty();
         return body;
+    }
+
+    /** The declared inputs that are settings: all but {@link #COMMAND}. */
+    private static List<String> settingInputs() {
+        List<String> names = names(action.get("inputs"));
+        names.remove(COMMAND);
+        return names;
     }
 
     private static List<String> names(JsonNode map) {

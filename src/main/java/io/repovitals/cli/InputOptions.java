@@ -25,11 +25,16 @@ public final class InputOptions {
     /** Adds options for only the inputs a command uses, so that its --help lists nothing it ignores. */
     public static void addTo(CommandSpec spec, List<Input> inputs) {
         for (Input input : inputs) {
-            spec.addOption(OptionSpec.builder(input.optionName())
+            OptionSpec.Builder option = OptionSpec.builder(input.optionName())
                     .type(String.class)
                     .paramLabel(input.paramLabel())
                     .description(input.description() + " (default: " + input.defaultText() + ")")
-                    .build());
+                    .userObject(input); // tells it from a command's own option of the same name (collect --out)
+            if (Inputs.BOOLEANS.contains(input)) {
+                // "--gzip" alone means true, as a flag would; "--gzip false" still works.
+                option.arity("0..1").fallbackValue("true");
+            }
+            spec.addOption(option.build());
         }
     }
 
@@ -39,7 +44,7 @@ public final class InputOptions {
         for (Input input : Inputs.ALL) {
             OptionSpec option = spec.findOption(input.optionName());
             // originalStringValues is reset on every parse, so it tells "given now" from "left unset".
-            if (option != null && !option.originalStringValues().isEmpty()) {
+            if (option != null && input.equals(option.userObject()) && !option.originalStringValues().isEmpty()) {
                 given.put(input.name(), option.getValue());
             }
         }

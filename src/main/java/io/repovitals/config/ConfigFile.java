@@ -43,7 +43,8 @@ public record ConfigFile(Path path, Map<String, String> values) {
             Inputs.TREND_DAYS.name(), Inputs.FORECAST_DAYS.name(), Inputs.HISTORY_RETENTION_DAYS.name());
     private static final Set<String> LIST_KEYS = Set.of(Inputs.REPOSITORIES.name(), Inputs.ORGANIZATIONS.name(),
             Inputs.IGNORE_USERS.name(), Inputs.PUBLISH.name(), Inputs.INCIDENT_LABELS.name());
-    private static final Set<String> BOOLEAN_KEYS = Set.of(Inputs.CLOSE_PREVIOUS.name());
+    private static final Set<String> BOOLEAN_KEYS = Inputs.BOOLEANS.stream().map(Input::name)
+            .collect(Collectors.toUnmodifiableSet());
     // A key of a health-weights mapping: a plain name, so that it cannot smuggle in '=', ',' or a line break.
     private static final String WEIGHTS_ACCEPTED = "a string name=weight,... or a mapping of component names to numbers";
     private static final String DORA_ACCEPTED = "a string key=elite,high,medium;... or a mapping of keys to lists of"

@@ -89,6 +89,14 @@ public final class Inputs {
     public static final Input DATADOG_SITE = new Input("datadog-site", "datadoghq.com", "datadoghq.com", "SITE",
             "The Datadog site the API key belongs to, e.g. datadoghq.com, us3.datadoghq.com or datadoghq.eu.");
 
+    // The export command's (issue 7): inputs too, so that the action can run it (action.yml's command input).
+    public static final Input FORMAT = new Input("format", "none", "", "FORMAT",
+            "What the export command writes: csv, json, openmetrics, sqlite, or datadog to send instead of writing.");
+    public static final Input OUT = new Input("out", "none", "", "FILE",
+            "The file the export command writes (every format but datadog), relative to the working directory.");
+    public static final Input GZIP = new Input("gzip", "false", "false", "BOOLEAN",
+            "Whether the export command gzips its csv, json or openmetrics file and adds .gz to its name: true or false.");
+
     /** The contract's inputs, in its order. */
     public static final List<Input> CONTRACT = List.of(TOKEN, REPOSITORIES, ORGANIZATIONS, CONFIG, WINDOW_DAYS, AS_OF,
             BACKFILL_DAYS, HISTORY_BRANCH, HISTORY_REMOTE, PUBLISH, CHARTS, TEMPLATES, DORA_SOURCE, IGNORE_USERS,
@@ -97,7 +105,10 @@ public final class Inputs {
     /** Inputs beyond the contract's table (open issues 3 to 7), each an input, option, variable and key like the others. */
     public static final List<Input> EXTENSIONS = List.of(STALE_DAYS, INCIDENT_LABELS, DORA_ENVIRONMENT,
             RATE_LIMIT_BUDGET, MAX_RESET_WAIT, HEALTH_WEIGHTS, TREND_DAYS, FORECAST_DAYS, HISTORY_RETENTION_DAYS,
-            CLOSE_PREVIOUS, DORA_THRESHOLDS, DATADOG_API_KEY, DATADOG_SITE);
+            CLOSE_PREVIOUS, DORA_THRESHOLDS, DATADOG_API_KEY, DATADOG_SITE, FORMAT, OUT, GZIP);
+
+    /** Inputs that take true or false: as options, given alone they mean true ({@code --gzip}). */
+    public static final List<Input> BOOLEANS = List.of(CLOSE_PREVIOUS, GZIP);
 
     /** {@link #CONTRACT} followed by {@link #EXTENSIONS}. */
     public static final List<Input> ALL = Stream.concat(CONTRACT.stream(), EXTENSIONS.stream()).toList();

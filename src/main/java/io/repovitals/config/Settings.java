@@ -74,7 +74,12 @@ public record Settings(
         Map<String, List<Double>> doraThresholds,
         Optional<Secret> datadogApiKey,
         String datadogSite,
+        Optional<String> format,
+        Optional<Path> out,
+        boolean gzip,
         GitHubEnvironment environment) {
+    /** The values input {@code format} accepts, as export.ExportFormat names them (ExportCommandTest keeps them equal). */
+    public static final List<String> EXPORT_FORMATS = List.of("csv", "json", "openmetrics", "sqlite", "datadog");
 
     public Settings {
         repositories = List.copyOf(repositories);

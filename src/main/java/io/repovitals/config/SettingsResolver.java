@@ -103,6 +103,9 @@ public final class SettingsResolver {
                 sources.get(Inputs.DORA_THRESHOLDS).map(Values::doraThresholds).orElse(Values.DORA_DEFAULTS),
                 sources.get(Inputs.DATADOG_API_KEY).map(Values::datadogApiKey),
                 Values.datadogSite(sources.orDefault(Inputs.DATADOG_SITE)),
+                sources.get(Inputs.FORMAT).map(Values::exportFormat),
+                sources.get(Inputs.OUT).map(text -> workingDir.resolve(Values.path(Inputs.OUT.name(), text)).normalize()),
+                Values.bool(Inputs.GZIP, sources.orDefault(Inputs.GZIP)),
                 environment);
     }
 

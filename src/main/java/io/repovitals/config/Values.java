@@ -306,6 +306,17 @@ final class Values {
         return site;
     }
 
+    /** One of {@link Settings#EXPORT_FORMATS}, exactly (like charts, no other case). */
+    static String exportFormat(String text) {
+        String format = text.strip();
+        if (!Settings.EXPORT_FORMATS.contains(format)) {
+            String all = String.join(", ", Settings.EXPORT_FORMATS);
+            int last = all.lastIndexOf(", ");
+            throw new ConfigException(Inputs.FORMAT.name(), text, all.substring(0, last) + " or " + all.substring(last + 2));
+        }
+        return format;
+    }
+
     static List<RepoRef> repositories(String text) {
         Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         List<RepoRef> repositories = new ArrayList<>();

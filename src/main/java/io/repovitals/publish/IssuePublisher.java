@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Publishing target {@code issue} (contract.md "Publishing"): one issue per repository per ISO week,
@@ -60,15 +61,48 @@ public final class IssuePublisher {
      * @throws io.repovitals.github.GitHubException e.g. FORBIDDEN naming {@code issues: write}
      */
     public PublishedIssue publish(RepoRef repo, Instant asOf, String title, String report) {
+        ReportMarker week = ReportMarker.of(repo, asOf);
+        return publish(repo, new Target(week.line(), week.weekLabel(), maxReportLength(repo),
+                body -> ReportMarker.parseFirstLine(body).filter(week::sameRepository)
+                        .map(marker -> marker.sameWeek(week) ? 0 : marker.isBefore(week) ? -1 : 1)), title, report);
+    }
+
+    /** The longest organisation report that fits an issue body beside its marker line. */
+    public static int maxOrganisationReportLength(OrgReportMarker marker) {
+        return MAX_BODY_CHARS - marker.line().length() - 1;
+    }
+
+    /**
+     * Opens or edits the week's organisation report issue ({@code merge}) in {@code repo}, found by its own
+     * {@link OrgReportMarker}, with the same labels and rules as a repository's weekly report issue (and
+     * closing the previous week's with {@code close-previous}); the repository's own report issues are left alone.
+     *
+     * @param report Markdown, at most {@link #maxOrganisationReportLength} characters
+     */
+    public PublishedIssue publishOrganisation(RepoRef repo, OrgReportMarker week, String report) {
+        return publish(repo, new Target(week.line(), week.weekLabel(), maxOrganisationReportLength(week),
+                body -> OrgReportMarker.parseFirstLine(body).filter(marker -> marker.scope().equals(week.scope()))
+                        .map(marker -> Integer.signum(marker.compareWeek(week)))), week.title(), report);
+    }
+
+    /**
+     * The issue a marker line stands for.
+     *
+     * @param weekOf an issue body to its marker's week compared with this one's (-1 earlier, 0 same, 1 later),
+     *               empty when its first line is no marker of the same repository or scope
+     */
+    private record Target(String line, String weekLabel, int maxReportLength,
+                          Function<String, Optional<Integer>> weekOf) {}
+
+    private PublishedIssue publish(RepoRef repo, Target week, String title, String report) {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("the issue title for " + repo + " is blank");
         }
-        if (report.length() > maxReportLength(repo)) {
+        if (report.length() > week.maxReportLength()) {
             throw new IllegalArgumentException("the report for " + repo + " has " + report.length()
-                    + " characters; an issue holds " + maxReportLength(repo) + " beside the marker line:"
+                    + " characters; an issue holds " + week.maxReportLength() + " beside the marker line:"
                     + " cut it to maxReportLength and link the full report");
         }
-        ReportMarker week = ReportMarker.of(repo, asOf);
         String body = week.line() + "\n" + report;
         RepositoryIssues issues = new RepositoryIssues(github, repo);
         Scan scan = scan(issues, week);
@@ -101,17 +135,17 @@ public final class IssuePublisher {
      * Newest first, our report issues are in week order, so the first one of an earlier week ends the
      * search: this week's was never opened. Later weeks' (a run with an older as-of) are passed over.
      */
-    private Scan scan(RepositoryIssues issues, ReportMarker week) {
+    private Scan scan(RepositoryIssues issues, Target week) {
         boolean laterSeen = false;
         for (IssueView issue : issues.newestWithLabel(REPORT_LABEL, PAGE_SIZE)) {
-            Optional<ReportMarker> marker = ReportMarker.parseFirstLine(issue.body()).filter(week::sameRepository);
-            if (marker.isEmpty() || !isOurs(issue)) {
+            Optional<Integer> order = week.weekOf().apply(issue.body());
+            if (order.isEmpty() || !isOurs(issue)) {
                 continue;
             }
-            if (marker.get().sameWeek(week)) {
+            if (order.get() == 0) {
                 return new Scan(Optional.of(issue), Optional.empty());
             }
-            if (marker.get().isBefore(week)) {
+            if (order.get() < 0) {
                 return new Scan(Optional.empty(), laterSeen ? Optional.empty() : Optional.of(issue));
             }
             laterSeen = true;

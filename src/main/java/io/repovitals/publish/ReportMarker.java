@@ -39,10 +39,25 @@ public record ReportMarker(RepoRef repo, int weekBasedYear, int week) {
             Comparator.comparingInt(ReportMarker::weekBasedYear).thenComparingInt(ReportMarker::week);
 
     public ReportMarker {
+        checkWeek(weekBasedYear, week);
+    }
+
+    /** Also {@link OrgReportMarker}'s check. */
+    static void checkWeek(int weekBasedYear, int week) {
         if (week < 1 || week > weeksIn(weekBasedYear)) {
             throw new IllegalArgumentException("week " + week + " of " + weekBasedYear + " does not exist: "
                     + weekBasedYear + " has " + weeksIn(weekBasedYear) + " ISO weeks");
         }
+    }
+
+    /** The body's first line without a trailing {@code \r}; empty for a null body. */
+    static String firstLine(String body) {
+        if (body == null) {
+            return "";
+        }
+        int end = body.indexOf('\n');
+        String first = end < 0 ? body : body.substring(0, end);
+        return first.endsWith("\r") ? first.substring(0, first.length() - 1) : first;
     }
 
     /** The marker of the ISO week (UTC) that {@code asOf} falls in. */
@@ -56,15 +71,7 @@ public record ReportMarker(RepoRef repo, int weekBasedYear, int week) {
      * bodies edited on github.com come back with CRLF); empty for anything else.
      */
     public static Optional<ReportMarker> parseFirstLine(String body) {
-        if (body == null) {
-            return Optional.empty();
-        }
-        int end = body.indexOf('\n');
-        String first = end < 0 ? body : body.substring(0, end);
-        if (first.endsWith("\r")) {
-            first = first.substring(0, first.length() - 1);
-        }
-        Matcher matcher = LINE.matcher(first);
+        Matcher matcher = LINE.matcher(firstLine(body));
         if (!matcher.matches()) {
             return Optional.empty();
         }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.repovitals.CliRun;
 import io.repovitals.config.Input;
+import io.repovitals.config.Inputs;
+import io.repovitals.config.Settings;
+import io.repovitals.export.ExportFormat;
 import io.repovitals.model.CollectionStats;
 import io.repovitals.model.Snapshot;
 import io.repovitals.runtime.Log;
@@ -139,8 +142,68 @@ class ExportCommandTest {
 
         assertThat(run.exitCode()).isZero();
         List<String> expected = new ArrayList<>(ExportCommand.INPUTS.stream().map(Input::optionName).toList());
-        expected.addAll(List.of("--help", "--version", "--format", "--out", "--gzip"));
+        expected.addAll(List.of("--help", "--version"));
+        assertThat(ExportCommand.INPUTS).contains(Inputs.FORMAT, Inputs.OUT, Inputs.GZIP);
         assertThat(Pattern.compile("--[a-z][a-z-]+").matcher(run.out()).results().map(m -> m.group()).distinct())
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void should_take_format_out_and_gzip_from_the_runner_variables_as_the_action_passes_them() throws Exception {
+        CliRun run = CliRun.run(Map.of("INPUT_FORMAT", "csv", "INPUT_OUT", "out/history.csv", "INPUT_GZIP", "true",
+                        "INPUT_HISTORY-REMOTE", remote.toString(), "INPUT_REPOSITORIES", "acme/rocket"),
+                workDir, "export");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(workDir.resolve("out/history.csv")).doesNotExist();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(workDir.resolve("out/history.csv.gz")))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()).containsExactly(
+                    "repository,day,metric,value,unit,missing",
+                    "acme/rocket,2026-11-20,prs.merged,1,count,");
+        }
+    }
+
+    @Test
+    void should_let_the_options_win_over_the_runner_variables() {
+        CliRun run = CliRun.run(Map.of("INPUT_FORMAT", "sqlite", "INPUT_OUT", "ignored.sqlite",
+                "INPUT_HISTORY-REMOTE", remote.toString()), workDir, "export", "--format", "json", "--out", "chosen.json");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(workDir.resolve("chosen.json")).exists();
+        assertThat(workDir.resolve("ignored.sqlite")).doesNotExist();
+    }
+
+    @Test
+    void should_take_gzip_alone_as_true_and_gzip_false_as_false() {
+        CliRun alone = export("--format", "openmetrics", "--gzip", "--out", "a.prom");
+        CliRun off = export("--format", "openmetrics", "--gzip", "false", "--out", "b.prom");
+
+        assertThat(alone.exitCode()).as(alone.all()).isZero();
+        assertThat(workDir.resolve("a.prom.gz")).exists();
+        assertThat(off.exitCode()).as(off.all()).isZero();
+        assertThat(workDir.resolve("b.prom")).exists();
+        assertThat(workDir.resolve("b.prom.gz")).doesNotExist();
+    }
+
+    @Test
+    void should_reject_a_bad_gzip_variable_and_a_missing_format_with_one_line_each() {
+        CliRun badGzip = CliRun.run(Map.of("INPUT_GZIP", "yes", "INPUT_FORMAT", "csv", "INPUT_OUT", "x.csv",
+                "INPUT_HISTORY-REMOTE", remote.toString()), workDir, "export");
+        CliRun noFormat = export("--out", "x.csv");
+
+        assertThat(badGzip.exitCode()).isEqualTo(2);
+        assertThat(badGzip.errorLines()).singleElement().asString()
+                .isEqualTo("error: invalid setting 'gzip' = 'yes': expected true or false");
+        assertThat(noFormat.exitCode()).isEqualTo(2);
+        assertThat(noFormat.errorLines()).singleElement().asString()
+                .isEqualTo("error: invalid setting 'format': expected csv, json, openmetrics, sqlite or datadog"
+                        + " (the format input or --format FORMAT)");
+        assertThat(workDir.resolve("x.csv")).doesNotExist();
+    }
+
+    @Test
+    void should_accept_as_the_format_input_exactly_the_formats_export_knows() {
+        assertThat(Settings.EXPORT_FORMATS).containsExactlyElementsOf(
+                java.util.Arrays.stream(ExportFormat.values()).map(ExportFormat::value).toList());
     }
 }

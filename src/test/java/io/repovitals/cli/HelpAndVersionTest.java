@@ -36,6 +36,14 @@ class HelpAndVersionTest {
     }
 
     @Test
+    void should_read_an_empty_command_argument_as_no_command_as_the_action_passes_it() {
+        // action.yml: runs.args ["${{ inputs.command }}"], which a workflow may set to ''.
+        CliRun run = CliRun.run(Map.of(), workDir, "", "--version");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out().strip()).startsWith("repo-vitals ");
+    }
+
+    @Test
     void should_list_the_commands_it_has() {
         CliRun run = CliRun.run(Map.of(), workDir, "--help");
         assertThat(run.exitCode()).isZero();

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,9 @@ class InputOptionsTest {
 
     @Command(name = "tiny")
     static class Tiny {
-        @Option(names = "--out")
-        String out;
+        // A command's own option beside the inputs (out is an input now: export's file).
+        @Option(names = "--file")
+        String file;
     }
 
     private static CommandLine tiny() {
@@ -50,7 +52,7 @@ class InputOptionsTest {
     void should_return_only_the_options_given_with_their_raw_values() {
         CommandLine commandLine = tiny();
 
-        commandLine.parseArgs("--window-days", "14", "--out", "x.json", "--repositories=octo/a,octo/b", "--publish", "");
+        commandLine.parseArgs("--window-days", "14", "--file", "x.json", "--repositories=octo/a,octo/b", "--publish", "");
 
         assertThat(InputOptions.given(commandLine.getCommandSpec())).isEqualTo(
                 Map.of("window-days", "14", "repositories", "octo/a,octo/b", "publish", ""));
@@ -66,11 +68,28 @@ class InputOptionsTest {
         assertThat(InputOptions.given(commandLine.getCommandSpec())).isEqualTo(Map.of("shard", "2/3"));
     }
 
+    @Command(name = "own-out")
+    static class OwnOut {
+        @Option(names = "--out")
+        java.nio.file.Path out;
+    }
+
+    @Test
+    void should_leave_out_a_commands_own_option_that_has_an_input_name() {
+        // collect's own --out FILE is not the export input out: given() must not read it as one.
+        CommandLine commandLine = new CommandLine(new OwnOut());
+        InputOptions.addTo(commandLine.getCommandSpec(), List.of(Inputs.WINDOW_DAYS));
+
+        commandLine.parseArgs("--out", "x.json", "--window-days", "3");
+
+        assertThat(InputOptions.given(commandLine.getCommandSpec())).isEqualTo(Map.of("window-days", "3"));
+    }
+
     @Test
     void should_return_nothing_when_no_input_option_was_given() {
         CommandLine commandLine = tiny();
 
-        commandLine.parseArgs("--out", "x.json");
+        commandLine.parseArgs("--file", "x.json");
 
         assertThat(InputOptions.given(commandLine.getCommandSpec())).isEmpty();
     }

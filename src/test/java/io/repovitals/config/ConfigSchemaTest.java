@@ -309,7 +309,16 @@ class ConfigSchemaTest {
             "dora-thresholds | '{lead_time_hours: [12, 48]}'                       | false",
             "dora-thresholds | '{lead_time_hours: [0, 48, 96]}'                    | false",
             "dora-thresholds | '{lead_time_hours: \"12,48,96\"}'                 | false",
-            "dora-thresholds | '{lead_time: [12, 48, 96]}'                         | false"})
+            "dora-thresholds | '{lead_time: [12, 48, 96]}'                         | false",
+            "format         | csv                         | true",
+            "format         | '\" datadog \"'           | true",
+            "format         | CSV                         | false",
+            "format         | xml                         | false",
+            "out            | out/history.csv             | true",
+            "gzip           | true                        | true",
+            "gzip           | '\"False\"'               | true",
+            "gzip           | '\"yes\"'                 | false",
+            "gzip           | 1                           | false"})
     void should_judge_a_value_as_the_resolver_does(String key, String yaml, boolean valid) throws IOException {
         String config = key + ": " + yaml + "\n";
         Optional<ConfigException> resolverError = Optional.empty();
