@@ -13,14 +13,12 @@ import io.repovitals.publish.PublishedIssue;
 import io.repovitals.render.Reports;
 import io.repovitals.runtime.ActionsOutputs;
 import io.repovitals.runtime.Log;
-import io.repovitals.runtime.StepSummary;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The publish step of {@code merge}: the organisation report to the job summary and as one issue per ISO week
@@ -40,9 +38,7 @@ final class OrgPublishing {
     /** @param github built only when an issue is to be published: the rest needs no token */
     void publish(Supplier<GitHubClients> github, OrgAnalysis analysis, String report, Path reportPath, Reports reports) {
         if (settings.publish().contains(PublishTarget.SUMMARY)) {
-            settings.environment().stepSummary().ifPresentOrElse(
-                    file -> StepSummary.append(file, report),
-                    () -> log.info("publish summary: no GITHUB_STEP_SUMMARY outside Actions, skipped"));
+            new Publishing(settings, log).summary(report);
         }
         if (settings.publish().contains(PublishTarget.PR_COMMENT)) {
             log.info("publish pr-comment: a pull request comment is about one repository, not the organisation report; skipped");
@@ -54,9 +50,7 @@ final class OrgPublishing {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("report-path", reportPath.toString());
         issueUrl.ifPresent(url -> outputs.put("issue-url", url));
-        outputs.put("anomalies", analysis.repositories().stream()
-                .flatMap(one -> one.anomalies().stream().map(anomaly -> one.repository() + ": " + anomaly.sentence()))
-                .collect(Collectors.joining("\n")));
+        outputs.put("anomalies", Publishing.anomalies(analysis));
         settings.environment().output().ifPresent(file -> ActionsOutputs.write(file, outputs));
     }
 

@@ -110,13 +110,19 @@ final class Publishing {
         outputs.put("report-path", files.report().toString());
         outputs.put("snapshot-path", files.snapshotPath().toString());
         issueUrl.ifPresent(url -> outputs.put("issue-url", url));
-        outputs.put("anomalies", analysis.repositories().stream()
-                .flatMap(one -> one.anomalies().stream().map(anomaly -> one.repository() + ": " + anomaly.sentence()))
-                .collect(Collectors.joining("\n")));
+        outputs.put("anomalies", anomalies(analysis));
         settings.environment().output().ifPresent(file -> ActionsOutputs.write(file, outputs));
     }
 
-    private void summary(String markdown) {
+    /** Output {@code anomalies}: one line per anomaly, {@code owner/name: sentence}. */
+    static String anomalies(OrgAnalysis analysis) {
+        return analysis.repositories().stream()
+                .flatMap(one -> one.anomalies().stream().map(anomaly -> one.repository() + ": " + anomaly.sentence()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Appends to the job summary; outside Actions there is none, which is said once. */
+    void summary(String markdown) {
         settings.environment().stepSummary().ifPresentOrElse(
                 file -> StepSummary.append(file, markdown),
                 () -> log.info("publish summary: no GITHUB_STEP_SUMMARY outside Actions, skipped"));
