@@ -20,8 +20,8 @@ import java.util.concurrent.Executor;
  * The HTTP client both GitHub clients send through: before each request it checks the
  * {@link RequestBudget} and the known rate limits, it counts every request (REST or GraphQL, each
  * retry included) and sets our User-Agent; after it, it notes the rate-limit headers and retries
- * 5xx answers, dropped connections and statistics endpoints' {@code 202 Accepted} a bounded number
- * of times with backoff. Done at this level because github-api's own request objects must reach
+ * 5xx answers, dropped connections (except for REST POSTs, which create things) and statistics
+ * endpoints' {@code 202 Accepted} a bounded number of times with backoff. Done at this level because github-api's own request objects must reach
  * its connector unwrapped (it finds its root object through them); a java.net.http request can be
  * sent again as it is.
  */
@@ -79,7 +79,7 @@ final class InstrumentedHttpClient extends HttpClient {
                 response = delegate.send(instrument(request), handler);
             } catch (IOException e) {
                 // A dropped connection or an empty answer; a refused connection or unknown host will not heal.
-                if (++failures >= policy.maxAttempts() || !isTransient(e)) {
+                if (++failures >= policy.maxAttempts() || !isTransient(e) || !isRepeatable(request)) {
                     throw e;
                 }
                 policy.sleep(policy.backoff(failures));
@@ -87,7 +87,7 @@ final class InstrumentedHttpClient extends HttpClient {
             }
             limits.observe(resource(request), response.headers());
             int status = response.statusCode();
-            if (status >= 500 && ++failures < policy.maxAttempts()) {
+            if (status >= 500 && isRepeatable(request) && ++failures < policy.maxAttempts()) {
                 discard(response);
                 policy.sleep(policy.backoff(failures));
                 continue;
@@ -103,6 +103,15 @@ final class InstrumentedHttpClient extends HttpClient {
             }
             return response;
         }
+    }
+
+    /**
+     * Whether sending the request twice is harmless. A REST POST creates something (an issue, a comment):
+     * GitHub may have done it before the 5xx or the dropped connection, and a retry would do it again.
+     * Our GraphQL POSTs are queries only, and GET / PATCH / PUT / DELETE say the same thing twice.
+     */
+    private boolean isRepeatable(HttpRequest request) {
+        return !request.method().equals("POST") || request.uri().equals(graphqlUrl);
     }
 
     private static boolean isTransient(IOException e) {

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
@@ -102,6 +104,26 @@ class FaultHandlingTest {
 
         assertThat(repository(clients).getFullName()).isEqualTo("hub4j/github-api");
         assertThat(clients.requests().rest()).isEqualTo(2);
+    }
+
+    @Test
+    void should_not_repeat_a_rest_post_that_met_a_502_because_github_may_have_created_it_already() throws Exception {
+        github.stubFor(post(urlPathEqualTo(REPO + "/issues")).willReturn(aResponse().withStatus(502)));
+        RequestCounter counter = new RequestCounter();
+        InstrumentedHttpClient client = new InstrumentedHttpClient(java.net.http.HttpClient.newHttpClient(),
+                java.net.URI.create(github.baseUrl() + "/graphql"), counter, RequestBudget.unlimited(),
+                TestClients.policy(time));
+
+        java.net.http.HttpResponse<String> response = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(github.baseUrl() + REPO + "/issues"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        // The 502 goes back to the caller (one clear failure) instead of a second issue.
+        assertThat(response.statusCode()).isEqualTo(502);
+        github.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/issues")));
+        assertThat(counter.rest()).isEqualTo(1);
+        assertThat(time.pauses()).isEmpty();
     }
 
     @Test
