@@ -38,11 +38,14 @@ public final class ChartSpecs {
         this.days = days;
     }
 
+    /** Points a series needs to be drawn. */
+    static final int MIN_POINTS = 2;
+
     public ChartSpecs() {
         this(AnalysisSettings.DEFAULTS, DEFAULT_DAYS);
     }
 
-    /** The charts of one repository; empty for an empty history. */
+    /** The charts of one repository; empty for an empty history or one of a single day. */
     public List<ChartSpec> specs(List<Snapshot> history, Analysis analysis) {
         List<Snapshot> byDay = onePerDay(history);
         if (byDay.isEmpty()) {
@@ -60,7 +63,8 @@ public final class ChartSpecs {
                 List<ChartSpec.Point> points = seriesDef.metric().equals(ChartDefinitions.HEALTH_SCORE)
                         ? healthPoints(byDay, firstDay)
                         : points(shown, seriesDef);
-                if (!points.isEmpty()) {
+                // One point draws no line: a repository's first day (no backfill) gets no charts yet.
+                if (points.size() >= MIN_POINTS) {
                     series.add(new ChartSpec.Series(seriesDef.name(), seriesDef.metric(), points));
                 }
             }

@@ -150,6 +150,17 @@ class ChartSpecsTest {
     }
 
     @Test
+    void should_leave_out_a_series_with_a_single_point_as_it_draws_no_line() {
+        // Stars on all three days, forks only on the last: the forks line is left out, the chart stays.
+        List<ChartSpec> charts = specsOf(TestHistories.daily()
+                .with("repo.stars", 5, 6, 7)
+                .with("repo.forks", NaN, NaN, 2)
+                .build());
+
+        assertThat(chart(charts, "stars-forks").series()).extracting(ChartSpec.Series::name).containsExactly("Stars");
+    }
+
+    @Test
     void should_give_no_charts_for_an_empty_history() {
         assertThat(specsOf(List.of())).isEmpty();
     }
