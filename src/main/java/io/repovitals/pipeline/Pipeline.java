@@ -251,51 +251,12 @@ public final class Pipeline {
      * @param gzip for csv, json and openmetrics: write {@code out.gz}
      */
     public ExportResult export(ExportFormat format, Path out, boolean gzip) {
-        List<History> histories = historiesToExport();
-        ExportResult result = Exports.toFile(format, histories, out, gzip);
-        log.info("export: wrote " + result.records() + " " + (format == ExportFormat.CSV ? "rows"
-                : format == ExportFormat.OPENMETRICS ? "samples" : "snapshots") + " of " + histories.size()
-                + (histories.size() == 1 ? " repository" : " repositories") + " as " + format.value() + " to " + result.file() + " (" + result.bytes() + " bytes)");
-        return result;
+        return new HistoryExport(settings, log, clock, store()).toFile(format, out, gzip);
     }
 
     /** {@code export --format datadog}: the latest snapshot of each selected repository, sent to Datadog. */
     public DatadogSink.Sent exportToDatadog() {
-        Secret key = settings.datadogApiKey().orElseThrow(() -> new ConfigException(Inputs.DATADOG_API_KEY.name(), null,
-                "a Datadog API key for the datadog format: set the datadog-api-key input (from a secret) or --datadog-api-key"));
-        List<Snapshot> latest = historiesToExport().stream().flatMap(history -> history.latest().stream()).toList();
-        DatadogSink.Sent sent = new DatadogSink(key, settings.datadogSite(), clock).send(latest);
-        log.info("export: sent " + sent.series() + " series of " + latest.size()
-                + (latest.size() == 1 ? " repository" : " repositories") + " to Datadog ("
-                + settings.datadogSite() + ") in " + sent.requests() + " requests");
-        return sent;
-    }
-
-    /** The histories export covers, in name order; repositories without any snapshot are warned about and left out. */
-    private List<History> historiesToExport() {
-        boolean named = !settings.repositories().isEmpty();
-        if (!named && !settings.organizations().isEmpty()) {
-            throw new ConfigException(Inputs.ORGANIZATIONS.name(), String.join(",", settings.organizations()),
-                    "no organizations for export, which reads only the history branch: name repositories"
-                            + " (owner/name,...) or none to export every repository in the history");
-        }
-        HistoryStore store = store();
-        List<RepoRef> repositories = named ? settings.repositories() : store.repositories();
-        List<History> histories = new ArrayList<>();
-        for (RepoRef repo : repositories.stream().sorted().toList()) {
-            History history = store.load(repo);
-            if (history.isEmpty()) {
-                log.warning(repo + ": no snapshots in the history branch '" + settings.historyBranch() + "'");
-            } else {
-                histories.add(history);
-            }
-        }
-        if (histories.isEmpty()) {
-            throw new ConfigException(Inputs.REPOSITORIES.name(), named ? settings.repositories().toString() : "",
-                    "repositories with snapshots in the history branch '" + settings.historyBranch() + "'"
-                            + (named ? "" : " (it holds none)"));
-        }
-        return histories;
+        return new HistoryExport(settings, log, clock, store()).toDatadog();
     }
 
     /** The offline demo: the bundled sample history through analysis, charts and render. Returns report.md. */
