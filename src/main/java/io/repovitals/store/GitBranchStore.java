@@ -57,6 +57,8 @@ public final class GitBranchStore implements HistoryStore {
     private final Clock clock;
     private final Retry retry;
     private Repository repository;
+    /** Shared by every load of this repository (see {@link #reader()}); null until the first one. */
+    private ObjectReader reader;
     private boolean fetched;
     private ObjectId tip;
 
@@ -104,8 +106,8 @@ public final class GitBranchStore implements HistoryStore {
         if (tip == null) {
             return History.empty(repo);
         }
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            History history = HistoryReader.read(reader, walk.parseCommit(tip).getTree(), repo, since);
+        try (RevWalk walk = new RevWalk(reader())) {
+            History history = HistoryReader.read(reader(), walk.parseCommit(tip).getTree(), repo, since);
             for (UnreadableFile file : history.unreadable()) {
                 log.warning("history: skipped " + file.path() + ": " + file.reason());
             }
@@ -124,8 +126,8 @@ public final class GitBranchStore implements HistoryStore {
         if (tip == null) {
             return List.of();
         }
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            return HistoryReader.repositories(reader, walk.parseCommit(tip).getTree());
+        try (RevWalk walk = new RevWalk(reader())) {
+            return HistoryReader.repositories(reader(), walk.parseCommit(tip).getTree());
         } catch (IOException e) {
             throw new HistoryException(HistoryException.Kind.FAILED,
                     "history: cannot read branch '" + branch + "': " + oneLine(e.getMessage()), e);
@@ -166,6 +168,7 @@ public final class GitBranchStore implements HistoryStore {
         for (int attempt = 1; ; attempt++) {
             ObjectId base = fetch(false);
             Step step = build.apply(base);
+            dropReader(); // the build added objects: the next load starts from a reader that sees them
             for (UnreadableFile file : step.kept()) {
                 log.warning("history: kept " + file.path() + ": " + file.reason());
             }
@@ -189,6 +192,27 @@ public final class GitBranchStore implements HistoryStore {
             log.info("history: " + refused + "; " + retrying + " in "
                     + wait.toMillis() + " ms (attempt " + (attempt + 1) + "/" + retry.attempts() + ")");
             sleep(wait);
+        }
+    }
+
+    /**
+     * One reader for every load until the repository changes. Consecutive days' files are stored
+     * as deltas of one another, and git's packer also pairs same-named files of different
+     * repositories ({@code 2025-03-01.json}), so a load walks delta chains through other
+     * repositories' files. A reader per load lost its delta-base cache each time: 20 loads read
+     * their blobs in 1.4 s with a reader each, 0.48 s with one shared (bench/README.md).
+     */
+    private ObjectReader reader() {
+        if (reader == null) {
+            reader = repository.newObjectReader();
+        }
+        return reader;
+    }
+
+    private void dropReader() {
+        if (reader != null) {
+            reader.close();
+            reader = null;
         }
     }
 
@@ -234,6 +258,7 @@ public final class GitBranchStore implements HistoryStore {
                 advertised = connection.getRef(ref);
             }
             fetched = true;
+            dropReader();
             repository = fresh;
             if (advertised == null) {
                 return null;

@@ -1,6 +1,7 @@
 package io.repovitals.store;
 
 import io.repovitals.model.RepoRef;
+import io.repovitals.model.Snapshot;
 import io.repovitals.runtime.Log;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +106,28 @@ class HistoryLoadTest {
         assertThat(remote.log()).hasSize(4).first().satisfies(tip -> assertThat(tip.name()).isEqualTo(saved.commit()));
         assertThat(store.load(ALPHA).series("prs.merged")).extracting(History.Point::value)
                 .containsExactly(18.0, 19.0, 20.0, 21.0);
+    }
+
+    @Test
+    void should_give_each_repository_its_own_files_when_one_store_loads_several_in_turn() {
+        // Same file names in both folders (git may store them as deltas of each other); the loads share one reader.
+        RepoRef beta = new RepoRef("octo", "beta");
+        List<Snapshot> snapshots = new java.util.ArrayList<>();
+        for (int day = 18; day <= 20; day++) {
+            snapshots.add(Snapshots.of("octo/alpha", "2026-11-" + day + "T06:00:00Z", day));
+            snapshots.add(Snapshots.of("octo/beta", "2026-11-" + day + "T06:00:00Z", 100 + day));
+        }
+        store().save(snapshots, List.of(), "seed");
+        GitBranchStore store = store();
+
+        History alpha = store.load(ALPHA);
+        History betaHistory = store.load(beta);
+        History alphaAgain = store.load(ALPHA, LocalDate.parse("2026-11-19"));
+
+        assertThat(alpha.series("prs.merged")).extracting(History.Point::value).containsExactly(18.0, 19.0, 20.0);
+        assertThat(betaHistory.series("prs.merged")).extracting(History.Point::value).containsExactly(118.0, 119.0, 120.0);
+        assertThat(betaHistory.snapshots()).extracting(Snapshot::repository).containsOnly("octo/beta");
+        assertThat(alphaAgain.series("prs.merged")).extracting(History.Point::value).containsExactly(19.0, 20.0);
     }
 
     private static boolean has(GitBranchStore store, ObjectId id) {
