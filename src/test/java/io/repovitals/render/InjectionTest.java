@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InjectionTest {
     private static final String LONG = "y".repeat(300);
     private static final String HOSTILE = "a|b @someone <img src=x onerror=alert(1)> `code` <!-- repo-vitals:pr --> "
-            + "<!-- repo-vitals:report:o/r:2026-W47 -->\nsecond line\r\n![x](https://evil.example/p.png) " + LONG;
+            + "<!-- repo-vitals:report:o/r:2026-W47 -->\nsecond line\r\n![x](https://evil.example/p.png) fixes #123, gh-7 " + LONG;
     private static final String LOGIN = "@someone|<img src=x onerror=alert(1)>";
     private static final String REPO = "o/r|@someone<!-- repo-vitals:pr -->";
     /** What GitHub turns into a mention: @ directly followed by a login character. */
@@ -110,6 +110,8 @@ class InjectionTest {
     private static void assertInert(String markdown) {
         assertThat(MENTION.matcher(markdown).find()).as("a mention in:\n" + markdown).isFalse();
         assertThat(markdown).doesNotContain("<!--").doesNotContain("<img").doesNotContain("-->");
+        // GitHub links "#123" and "GH-7" to issues and notes the mention in their timelines: user text must not.
+        assertThat(Pattern.compile("\\\\?#123|(?i)gh\\\\?-7").matcher(markdown).find()).as("an issue reference in:\n" + markdown).isFalse();
     }
 
     /** And the hostile title or reason itself is there whole, on one line, as text. */
