@@ -73,7 +73,8 @@ class GraphQlQueriesTest {
     static Stream<String> queryNames() throws IOException {
         try (Stream<Path> files = Files.list(QUERIES)) {
             return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".graphql"))
+                    // _fragment files are validated inside the queries that #import them.
+                    .filter(name -> name.endsWith(".graphql") && !name.startsWith("_"))
                     .map(name -> name.substring(0, name.length() - ".graphql".length()))
                     .sorted()
                     .toList()
@@ -84,6 +85,14 @@ class GraphQlQueriesTest {
     @Test
     void should_find_the_queries_the_code_loads() throws IOException {
         assertThat(queryNames()).contains("repo-state");
+    }
+
+    @Test
+    void should_append_an_imported_fragment_once_to_each_query_that_imports_it() {
+        for (String name : List.of("pull-requests", "pull-request-one")) {
+            String document = GraphQlQuery.load(name).document();
+            assertThat(document.split("fragment PullRequestFields on PullRequest", -1)).as(name).hasSize(2);
+        }
     }
 
     @ParameterizedTest
