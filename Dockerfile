@@ -3,18 +3,32 @@
 # `docker build --target native .` builds the optional GraalVM native image instead.
 # BuildKit (Docker's default builder, used by GitHub's runners) builds only the stages a target
 # needs, so the default build never touches the native stages.
+#
+# Every stage starts from debian:bookworm-slim and takes its JDK from Debian, so one base image is
+# all a build needs (scripts/container-check.sh makes it locally where no registry is reachable).
 
 # --- build: the shaded jar, with dependencies in their own layer so source edits reuse them ----
-FROM eclipse-temurin:17-jdk AS build
+FROM debian:bookworm-slim AS build
+# binutils: jlink --strip-debug runs objcopy. ca-certificates-java: the JDK's trust store, built
+# from the system's certificates (including any the base image adds, e.g. a corporate CA). The JDK's
+# package links its manual pages, whose folder slim images leave out.
+RUN mkdir -p /usr/share/man/man1 \
+ && apt-get update \
+ && apt-get install -y --no-install-recommends openjdk-17-jdk-headless binutils ca-certificates ca-certificates-java \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # The wrapper pins Maven 3.9.16; without curl or wget it downloads with its own Java downloader.
 COPY pom.xml mvnw ./
 COPY .mvn .mvn
 # Not dependency:go-offline: it also collects github-api's provided dependencies from
 # repo.jenkins-ci.org, which the real build never needs.
-RUN ./mvnw -B -q dependency:resolve dependency:resolve-plugins
-COPY src src
-RUN ./mvnw -B -q -DskipTests package
+RUN ./mvnw -B -q -ntp dependency:resolve dependency:resolve-plugins
+# Everything the jar is built from: the sources with their resources, and the report templates
+# (pom.xml packages templates/ into the jar). Tests are not run here: CI runs them.
+COPY src/main src/main
+COPY templates templates
+RUN ./mvnw -B -q -ntp -Dmaven.test.skip=true package \
+ && test -s target/repo-vitals.jar
 
 # --- jre: a runtime trimmed to the modules the jar uses ---------------------------------------
 FROM build AS jre
@@ -25,13 +39,16 @@ FROM build AS jre
 RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 target/repo-vitals.jar)" \
  && jlink --add-modules "${modules},jdk.crypto.ec,jdk.zipfs,java.naming,jdk.unsupported" \
           --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
-          --output /opt/repo-vitals/jre
+          --output /opt/repo-vitals/jre \
+ && cp /etc/ssl/certs/java/cacerts /opt/repo-vitals/jre/lib/security/cacerts
 
 # --- base: what both final images need at run time --------------------------------------------
 FROM debian:bookworm-slim AS base
-# Charts are drawn headless with AWT, which needs fontconfig and at least one font.
+# Charts are drawn headless with AWT: fontconfig and a font, and the libraries Debian's JDK links
+# instead of bundling them (HarfBuzz, FreeType, LittleCMS, libjpeg).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core ca-certificates \
+        libharfbuzz0b libfreetype6 liblcms2-2 libjpeg62-turbo \
  && rm -rf /var/lib/apt/lists/*
 # JDK 17 takes its default charset from the locale; the image's POSIX locale would make it ASCII.
 ENV LANG=C.UTF-8
@@ -43,9 +60,10 @@ WORKDIR /src
 COPY --from=build /root/.m2 /root/.m2
 COPY pom.xml mvnw ./
 COPY .mvn .mvn
-COPY src src
+COPY src/main src/main
+COPY templates templates
 # AWT in a native image comes with shared libraries (libawt etc.) that must sit beside the binary.
-RUN ./mvnw -B -q -Pnative -DskipTests package \
+RUN ./mvnw -B -q -Pnative -Dmaven.test.skip=true package \
  && mkdir /out && cp target/repo-vitals /out/ && (cp target/*.so /out/ 2>/dev/null || true)
 
 # --- native: `docker build --target native .`; no USER, no WORKDIR (GitHub's rule) ------------
@@ -58,12 +76,20 @@ ENTRYPOINT ["/opt/repo-vitals/repo-vitals", "-Djava.awt.headless=true"]
 FROM base AS jvm
 COPY --from=jre /opt/repo-vitals/jre /opt/repo-vitals/jre
 COPY --from=build /src/target/repo-vitals.jar /opt/repo-vitals/repo-vitals.jar
-# Each run writes a whole archive, so only one training run counts: the offline demo, which
-# loads most of the pipeline's classes. Same flags as the entrypoint, so the archive matches.
-# Measured on the jar (2 cores, JDK 17): demo 0.72 s without the archive, 0.43 s with it.
+# A library the runtime needs but the image lacks would only show when a chart is drawn: fail here,
+# naming it. Left out: what a headless JVM never loads (X11 windows and their AWT bridge, sound, the splash screen).
+RUN cd /opt/repo-vitals/jre/lib \
+ && missing="$(ls *.so server/*.so | grep -v -E '^lib(awt_xawt|jawt|jsound|splashscreen)\.so$' \
+        | LD_LIBRARY_PATH=.:server xargs ldd | grep 'not found' | sort -u)"; \
+    if [ -n "$missing" ]; then echo "error: the runtime needs shared libraries the image lacks: $missing" >&2; exit 1; fi
+# The class-data-sharing archive: each run writes a whole archive, so only one training run counts,
+# the offline demo, which loads most of the pipeline's classes (charts included: fewer than 3 PNGs
+# means fonts or AWT are broken). Same flags as the entrypoint, so the archive matches.
 RUN /opt/repo-vitals/jre/bin/java -XX:ArchiveClassesAtExit=/opt/repo-vitals/app.jsa \
         -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true \
         -jar /opt/repo-vitals/repo-vitals.jar demo --output-dir /tmp/cds-training \
+ && charts="$(find /tmp/cds-training/charts -name '*.png' | wc -l)" \
+ && if [ "$charts" -lt 3 ]; then echo "error: the demo drew $charts PNG charts, expected at least 3: fonts or AWT libraries are missing from the image" >&2; exit 1; fi \
  && rm -rf /tmp/cds-training \
  && test -s /opt/repo-vitals/app.jsa
-ENTRYPOINT ["/opt/repo-vitals/jre/bin/java", "-XX:SharedArchiveFile=/opt/repo-vitals/app.jsa", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-jar", "/opt/repo-vitals/repo-vitals.jar"]
+ENTRYPOINT ["/opt/repo-vitals/jre/bin/java", "-XX:SharedArchiveFile=/opt/repo-vitals/app.jsa", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-jar", "/opt/repo-vitals/repo-vitals.jar"]

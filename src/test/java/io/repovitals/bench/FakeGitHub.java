@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.repovitals.bench.RepoModel.Actor;
 import io.repovitals.bench.RepoModel.Event;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -54,6 +56,7 @@ final class FakeGitHub implements AutoCloseable {
 
     private final RepoModel model;
     private final long latencyMillis;
+    private final String token;
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final Map<String, AtomicInteger> counts = new TreeMap<>();
@@ -61,8 +64,14 @@ final class FakeGitHub implements AutoCloseable {
     private final Map<String, Issue> issuesById = new HashMap<>();
 
     FakeGitHub(RepoModel model, long latencyMillis) throws IOException {
+        this(model, latencyMillis, null);
+    }
+
+    /** @param token when not null, every request must carry it (REST {@code token}/{@code Bearer}), as GitHub's API does */
+    FakeGitHub(RepoModel model, long latencyMillis, String token) throws IOException {
         this.model = model;
         this.latencyMillis = latencyMillis;
+        this.token = token;
         model.prs.forEach(pr -> prsById.put(pr.id, pr));
         model.issues.forEach(issue -> issuesById.put(issue.id, issue));
         // Without it, Nagle's algorithm and delayed ACKs add about 40 ms to the 50 of every answer.
@@ -91,6 +100,32 @@ final class FakeGitHub implements AutoCloseable {
         return copy;
     }
 
+    /** Serves {@code path} and everything under it with {@code handler} instead (the longest matching path wins). */
+    void route(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    /**
+     * Whether a request carries the token as GitHub takes it: {@code Authorization: token X} or
+     * {@code Bearer X}, the scheme in any case.
+     */
+    boolean authorized(HttpExchange exchange) {
+        if (token == null) {
+            return true;
+        }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        int space = header == null ? -1 : header.indexOf(' ');
+        if (space < 0) {
+            return false;
+        }
+        String scheme = header.substring(0, space).toLowerCase(Locale.ROOT);
+        return (scheme.equals("token") || scheme.equals("bearer")) && header.substring(space + 1).equals(token);
+    }
+
+    synchronized void countRequest(String what) {
+        count(what);
+    }
+
     synchronized void reset() {
         counts.clear();
     }
@@ -110,7 +145,10 @@ final class FakeGitHub implements AutoCloseable {
             Thread.sleep(latencyMillis);
             String path = exchange.getRequestURI().getRawPath();
             Answer answer;
-            if (exchange.getRequestMethod().equals("POST") && path.equals("/graphql")) {
+            if (!authorized(exchange)) {
+                count("refused " + path);
+                answer = new Answer(401, error("Bad credentials"), null);
+            } else if (exchange.getRequestMethod().equals("POST") && path.equals("/graphql")) {
                 answer = graphql(JSON.readTree(exchange.getRequestBody()));
             } else if (exchange.getRequestMethod().equals("GET")) {
                 answer = rest(path, query(exchange.getRequestURI().getRawQuery()));
@@ -492,8 +530,34 @@ final class FakeGitHub implements AutoCloseable {
             }
             return new Answer(200, body, null);
         }
+        if (path.equals(REPO_PATH)) {
+            count("rest repository");
+            return new Answer(200, repository(), null);
+        }
+        if (path.equals("/user")) {
+            // What an Actions GITHUB_TOKEN gets: it acts as an app installation, not a user.
+            count("rest user");
+            return new Answer(403, error("Resource not accessible by integration"), null);
+        }
         count("rest other " + path);
         return new Answer(404, error("Not Found"), null);
+    }
+
+    /** GET /repos/{owner}/{repo}, the fields github-api reads. */
+    private ObjectNode repository() {
+        ObjectNode repository = JSON.createObjectNode().put("id", 4242).put("node_id", "R_bench")
+                .put("name", RepoModel.NAME).put("full_name", RepoModel.OWNER + "/" + RepoModel.NAME)
+                .put("private", false).put("archived", false).put("fork", false).put("has_issues", true)
+                .put("default_branch", RepoModel.BRANCH)
+                .put("html_url", web() + RepoModel.OWNER + "/" + RepoModel.NAME)
+                .put("url", api() + REPO_PATH.substring(1));
+        repository.putObject("owner").put("login", RepoModel.OWNER).put("id", 4141).put("type", "Organization");
+        return repository;
+    }
+
+    /** The web address GitHub would give: the same server, as on GitHub Enterprise Server. */
+    URI web() {
+        return api();
     }
 
     private Answer runs(String path, Map<String, String> params, String created) {
