@@ -85,7 +85,7 @@ RUN cd /opt/repo-vitals/jre/lib \
 # The class-data-sharing archive: each run writes a whole archive, so only one training run counts,
 # the offline demo, which loads most of the pipeline's classes (charts included: fewer than 3 PNGs
 # means fonts or AWT are broken). Same flags as the entrypoint, so the archive matches.
-RUN /opt/repo-vitals/jre/bin/java -XX:ArchiveClassesAtExit=/opt/repo-vitals/app.jsa \
+RUN /opt/repo-vitals/jre/bin/java -XX:ArchiveClassesAtExit=/opt/repo-vitals/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
         -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true \
         -jar /opt/repo-vitals/repo-vitals.jar demo --output-dir /tmp/cds-training \
  && charts="$(find /tmp/cds-training/charts -name '*.png' | wc -l)" \
