@@ -209,11 +209,25 @@ class ExamplesTest {
 
         JsonNode release = read(WORKFLOWS.resolve("release.yml"));
         assertThat(release.at("/on/push/tags").toString()).isEqualTo("[\"v*.*.*\"]");
-        assertThat(release.at("/jobs/image/steps").findValuesAsText("uses")).contains("docker/build-push-action@v6");
+        // The image is pushed only after the container check ran it as a runner does.
+        List<String> runs = release.at("/jobs/image/steps").findValuesAsText("run");
+        int check = indexOfContaining(runs, "scripts/container-check.sh");
+        int push = indexOfContaining(runs, "docker push");
+        assertThat(check).as("a step runs scripts/container-check.sh").isNotNegative();
+        assertThat(push).as("a step pushes the image after the check").isGreaterThan(check);
 
         JsonNode self = read(WORKFLOWS.resolve("self-report.yml"));
         assertThat(stepUsingTheAction(self.at("/jobs/report")).get("uses").asText()).isEqualTo("./");
         assertThat(self.path("on").has("schedule")).isTrue();
+    }
+
+    private static int indexOfContaining(List<String> texts, String part) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // The rules themselves catch what they are for: each bad workflow below breaks exactly one.
