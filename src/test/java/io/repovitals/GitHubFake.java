@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Objects;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -15,7 +14,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-/** Helpers for WireMock stubs that speak GitHub: GraphQL answers by owner/name, REST bodies from shared samples. */
+/**
+ * Helpers for WireMock stubs that speak GitHub: GraphQL answers by owner/name, REST bodies from the
+ * recorded samples in src/test/resources/github/rest-samples.
+ */
 public final class GitHubFake {
     public static final String TOKEN = "ghs_test0000000000000000000000000000secret";
 
@@ -35,13 +37,9 @@ public final class GitHubFake {
                 .withBody(resource(resource));
     }
 
-    /** A recorded GitHub REST body from shared/github/rest-samples. */
+    /** A recorded GitHub REST body from src/test/resources/github/rest-samples (see its README.md). */
     public static String restSample(String file) {
-        try {
-            return Files.readString(SharedSpec.path("github/rest-samples/" + file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return resource("github/rest-samples/" + file);
     }
 
     public static String resource(String resource) {

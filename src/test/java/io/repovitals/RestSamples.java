@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.IOException;
 
 /**
- * Fixtures derived from the recorded bodies in shared/github/rest-samples: each item is a copy of a
+ * Fixtures derived from the recorded bodies in src/test/resources/github/rest-samples: each item is a copy of a
  * recorded one with only the named fields edited, so every other field keeps GitHub's real shape.
  */
 public final class RestSamples {

@@ -19,10 +19,22 @@ import java.util.Optional;
  * Pure: no I/O, no clock.
  */
 public final class CiMetrics implements MetricFamily {
-    public static final MetricDef RUNS = MetricDef.count("ci.runs", "completed workflow runs");
-    public static final MetricDef FAILURES = MetricDef.count("ci.failures", "failed workflow runs");
+    static final String TITLE = "ci.* — GitHub Actions workflow runs";
+    static final String ABOUT = "Population: workflow runs with `created_at` in window and `status == completed`. A run"
+            + " is **decided** when its conclusion is `success`, `failure`, `timed_out` or `startup_failure`. A run's"
+            + " duration is `updated_at - run_started_at`.";
+    private static final String UNFETCHED = "the workflow runs could not be fetched, or the repository is empty (no"
+            + " commits, so no runs)";
+    private static final String UNDECIDED = "runs not decided (conclusion `cancelled`, `skipped`, `neutral`, ...)";
+
+    public static final MetricDef RUNS = MetricDef.count("ci.runs", "completed workflow runs")
+            .withDefinition("runs in the population").withMissingWhen(UNFETCHED);
+    public static final MetricDef FAILURES = MetricDef.count("ci.failures", "failed workflow runs")
+            .withDefinition("runs with conclusion `failure`, `timed_out` or `startup_failure`").withMissingWhen(UNFETCHED);
     public static final MetricDef FAILURE_RATE = new MetricDef("ci.failure_rate", MetricDef.Unit.RATIO,
-            "failed share of decided runs");
+            "failed share of decided runs")
+            .withDefinition("`ci.failures` / decided runs").withExcluded(UNDECIDED)
+            .withMissingWhen(UNFETCHED + "; or no run in the window is decided");
     public static final MetricDef DURATION_MIN = minutes("min");
     public static final MetricDef DURATION_P50 = minutes("p50");
     public static final MetricDef DURATION_P75 = minutes("p75");
@@ -31,13 +43,18 @@ public final class CiMetrics implements MetricFamily {
     public static final MetricDef DURATION_MAX = minutes("max");
     public static final MetricDef DURATION_MEAN = minutes("mean");
     public static final MetricDef DEFAULT_BRANCH_PASSING = new MetricDef("ci.default_branch_passing", MetricDef.Unit.FLAG,
-            "latest decided run on the default branch succeeded");
+            "latest decided run on the default branch succeeded")
+            .withDefinition("1 if the latest decided run (by `created_at`, any time before asOf) whose `head_branch` is"
+                    + " the default branch succeeded, else 0")
+            .withMissingWhen(UNFETCHED + "; or no decided run on the default branch was created before asOf");
 
     public static final List<MetricDef> DEFS = List.of(RUNS, FAILURES, FAILURE_RATE, DURATION_MIN, DURATION_P50,
             DURATION_P75, DURATION_P90, DURATION_P95, DURATION_MAX, DURATION_MEAN, DEFAULT_BRANCH_PASSING);
 
     private static MetricDef minutes(String statistic) {
-        return new MetricDef("ci.duration_minutes." + statistic, MetricDef.Unit.MINUTES, "run duration, " + statistic);
+        return new MetricDef("ci.duration_minutes." + statistic, MetricDef.Unit.MINUTES, "run duration, " + statistic)
+                .withDefinition(Stats.words(statistic) + " of the duration in minutes over decided runs")
+                .withExcluded(UNDECIDED).withMissingWhen(UNFETCHED + "; or no run in the window is decided");
     }
 
     @Override

@@ -24,19 +24,49 @@ import java.util.stream.Collectors;
  * commits (two or more parents) left out. Bots count in every metric but the author ones. Pure.
  */
 public final class CommitMetrics implements MetricFamily {
-    public static final MetricDef COUNT = MetricDef.count("commits.count", "commits to the default branch");
-    public static final MetricDef AUTHORS = MetricDef.count("commits.authors", "distinct commit authors");
-    public static final MetricDef PER_AUTHOR = new MetricDef("commits.per_author", Unit.NUMBER, "commits per author");
-    public static final MetricDef HOTFIX = MetricDef.count("commits.hotfix", "hotfix commits");
-    public static final MetricDef REVERTS = MetricDef.count("commits.reverts", "revert commits");
-    public static final MetricDef LINES_ADDED = MetricDef.count("code.lines_added", "lines added");
-    public static final MetricDef LINES_DELETED = MetricDef.count("code.lines_deleted", "lines deleted");
-    public static final MetricDef FILES_CHANGED = MetricDef.count("code.files_changed", "distinct files changed");
+    // Before the definitions, which quote it.
+    static final Pattern HOTFIX_LINE = Pattern.compile("(?i)\\bhot[- ]?fix");
+
+    static final String TITLE = "commits.* and code.* — the default branch";
+    static final String ABOUT = "Population: commits reachable from the default branch's current head whose"
+            + " **committed date** is in window, **merge commits (two or more parents) excluded**. Bots count in"
+            + " every metric but the two about authors.";
+    private static final String UNFETCHED = "the commits could not be fetched, or were fetched for a span that does"
+            + " not cover the window";
+    private static final String MERGES = "merge commits";
+    private static final String MERGES_AND_BOTS = "merge commits; commits by bots and `ignore-users`";
+
+    public static final MetricDef COUNT = MetricDef.count("commits.count", "commits to the default branch")
+            .withDefinition("number of commits in the population")
+            .withExcluded(MERGES).withMissingWhen(UNFETCHED);
+    public static final MetricDef AUTHORS = MetricDef.count("commits.authors", "distinct commit authors")
+            .withDefinition("distinct non-bot authors (GitHub login when linked, else lower-cased author e-mail)")
+            .withExcluded(MERGES_AND_BOTS).withMissingWhen(UNFETCHED);
+    public static final MetricDef PER_AUTHOR = new MetricDef("commits.per_author", Unit.NUMBER, "commits per author")
+            .withDefinition("non-bot commits in the population / `commits.authors`")
+            .withExcluded(MERGES_AND_BOTS)
+            .withMissingWhen(UNFETCHED + "; or no commit in the window is by a person (`commits.authors` is 0)");
+    public static final MetricDef HOTFIX = MetricDef.count("commits.hotfix", "hotfix commits")
+            .withDefinition("commits whose message's first line matches `" + HOTFIX_LINE.pattern() + "`")
+            .withExcluded(MERGES).withMissingWhen(UNFETCHED);
+    public static final MetricDef REVERTS = MetricDef.count("commits.reverts", "revert commits")
+            .withDefinition("commits whose first line starts with `Revert \"` or whose message contains"
+                    + " `This reverts commit`")
+            .withExcluded(MERGES).withMissingWhen(UNFETCHED);
+    public static final MetricDef LINES_ADDED = MetricDef.count("code.lines_added", "lines added")
+            .withDefinition("sum of additions over the population")
+            .withExcluded(MERGES).withMissingWhen(UNFETCHED);
+    public static final MetricDef LINES_DELETED = MetricDef.count("code.lines_deleted", "lines deleted")
+            .withDefinition("sum of deletions over the population")
+            .withExcluded(MERGES).withMissingWhen(UNFETCHED);
+    public static final MetricDef FILES_CHANGED = MetricDef.count("code.files_changed", "distinct files changed")
+            .withDefinition("distinct file paths changed by the population")
+            .withExcluded(MERGES)
+            .withMissingWhen(UNFETCHED + "; or the commits came from the GitHub API, which has no per-commit file list"
+                    + " (the reason says so)");
 
     public static final List<MetricDef> DEFS = List.of(COUNT, AUTHORS, PER_AUTHOR, HOTFIX, REVERTS,
             LINES_ADDED, LINES_DELETED, FILES_CHANGED);
-
-    static final Pattern HOTFIX_LINE = Pattern.compile("(?i)\\bhot[- ]?fix");
 
     private final Set<String> ignoreUsers;
 

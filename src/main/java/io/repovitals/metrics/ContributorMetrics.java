@@ -26,13 +26,37 @@ import java.util.Set;
  * default branch over {@code [asOf - 90 days, asOf)}. Pure: earlier snapshots come in as arguments.
  */
 public final class ContributorMetrics implements MetricFamily {
-    public static final MetricDef ACTIVE = MetricDef.count("contributors.active", "active contributors");
-    public static final MetricDef NEW = MetricDef.count("contributors.new", "new contributors");
-    public static final MetricDef BUS_FACTOR = MetricDef.count("contributors.bus_factor", "bus factor");
+    // Before the definitions, which quote it.
+    static final int BUS_FACTOR_DAYS = 90;
+
+    static final String TITLE = "contributors.*";
+    static final String ABOUT = "A **contribution** is, by a non-bot login: authoring a commit in the `commits.*`"
+            + " population (linked login only), opening a PR or issue, submitting a non-PENDING review (on any PR, one's"
+            + " own included), or commenting on an issue or PR (conversation comments).\n\n"
+            + "Per-contributor rows (`contributors` array of a snapshot): `login`, `commits`, `prs_opened`, `prs_merged`,"
+            + " `reviews`, `comments`, `lines_added`, `lines_deleted`, each over the window; one row for every active"
+            + " login and for every login with a PR merged in the window; no bot, no ghost.";
+    private static final String UNFETCHED = "the pull requests, issues or commits could not be fetched, or were"
+            + " fetched for a span that does not cover the window";
+    private static final String BOTS = "bots and `ignore-users`";
+
+    public static final MetricDef ACTIVE = MetricDef.count("contributors.active", "active contributors")
+            .withDefinition("distinct logins with a contribution in window")
+            .withExcluded(BOTS).withMissingWhen(UNFETCHED);
+    public static final MetricDef NEW = MetricDef.count("contributors.new", "new contributors")
+            .withDefinition("active logins not seen active in any earlier snapshot of the history (first run: any"
+                    + " earlier day of the backfill)")
+            .withExcluded(BOTS)
+            .withMissingWhen(UNFETCHED + "; or the history has no earlier snapshot to tell new contributors from"
+                    + " returning ones");
+    public static final MetricDef BUS_FACTOR = MetricDef.count("contributors.bus_factor", "bus factor")
+            .withDefinition("the smallest number of authors whose commits make at least half of the default branch's"
+                    + " non-merge, non-bot commits committed in `[asOf - " + BUS_FACTOR_DAYS + " days, asOf)`")
+            .withExcluded("merge commits; commits by " + BOTS)
+            .withMissingWhen("the commits could not be fetched, or were fetched for a span that does not cover"
+                    + " those " + BUS_FACTOR_DAYS + " days; or no commit by a person was committed in them");
 
     public static final List<MetricDef> DEFS = List.of(ACTIVE, NEW, BUS_FACTOR);
-
-    static final int BUS_FACTOR_DAYS = 90;
 
     private final Set<String> ignoreUsers;
 

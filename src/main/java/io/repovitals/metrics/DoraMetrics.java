@@ -29,11 +29,46 @@ public final class DoraMetrics implements MetricFamily {
     public static final List<String> DEFAULT_INCIDENT_LABELS = List.of("incident");
     static final Duration INCIDENT_WITHIN = Duration.ofHours(24);
 
-    public static final MetricDef DEPLOYMENTS = MetricDef.count("dora.deployments", "deployments");
-    public static final MetricDef FREQUENCY = new MetricDef("dora.deployment_frequency_per_week", Unit.PER_WEEK, "deployments per week");
-    public static final MetricDef LEAD_TIME_P50 = new MetricDef("dora.lead_time_hours.p50", Unit.HOURS, "median lead time for changes");
-    public static final MetricDef CHANGE_FAILURE_RATE = new MetricDef("dora.change_failure_rate", Unit.RATIO, "change failure rate");
-    public static final MetricDef TIME_TO_RESTORE_P50 = new MetricDef("dora.time_to_restore_hours.p50", Unit.HOURS, "median time to restore");
+    static final String TITLE = "dora.* — delivery performance (the four keys)";
+    static final String ABOUT = "A **deployment** comes from the configured source (`dora-source`): `deployments`"
+            + " (default; GitHub Deployments in environment `dora-environment`, default `production`, whose latest"
+            + " status other than `inactive` is `success`; deployed at that status's `created_at`; `inactive` only"
+            + " retires a deployment, so it never decides), `releases` (published, non-draft, non-prerelease releases;"
+            + " deployed at `published_at`), or `workflow:<file>` (successful runs of that workflow on the default"
+            + " branch; deployed at `updated_at`). An **incident** is an issue carrying one of `incident-labels`"
+            + " (default `incident`). Unlike `prs.*` and `issues.*`, the DORA keys count bot PRs and bot-opened"
+            + " incidents: they measure delivery, and a dependency bump is a change too. A PR's oldest commit is the"
+            + " one with the smallest committed date among the PR's own commits.\n\n"
+            + "DORA performance bands (elite / high / medium / low) are the analysis's job, not the snapshot's.";
+    private static final String NO_DEPLOYMENTS = "the deployments could not be fetched";
+    private static final String NO_ISSUES = "the issues could not be fetched, or were fetched for a span that does"
+            + " not cover the window";
+
+    public static final MetricDef DEPLOYMENTS = MetricDef.count("dora.deployments", "deployments")
+            .withDefinition("deployments in window").withMissingWhen(NO_DEPLOYMENTS);
+    public static final MetricDef FREQUENCY = new MetricDef("dora.deployment_frequency_per_week", Unit.PER_WEEK, "deployments per week")
+            .withDefinition("`dora.deployments * 7 / windowDays`").withMissingWhen(NO_DEPLOYMENTS);
+    public static final MetricDef LEAD_TIME_P50 = new MetricDef("dora.lead_time_hours.p50", Unit.HOURS, "median lead time for changes")
+            .withDefinition(Stats.words("p50") + ", for PRs merged into the default branch whose first deployment at or"
+                    + " after `mergedAt` is in window, of that deployment's time minus the committed date of the PR's"
+                    + " oldest commit")
+            .withExcluded("PRs merged into other branches")
+            .withMissingWhen("the deployments or the pull requests could not be fetched, or the pull requests were"
+                    + " fetched for a span that does not cover the window; or the window has a deployment but none was"
+                    + " found in the " + DeploymentsCollector.DEFAULT_HORIZON.toDays()
+                    + " days before, so which earlier merges it shipped is not known; or no merged PR was first deployed"
+                    + " in the window");
+    public static final MetricDef CHANGE_FAILURE_RATE = new MetricDef("dora.change_failure_rate", Unit.RATIO, "change failure rate")
+            .withDefinition("failed deployments / deployments, over deployments in window. Source `deployments`: the"
+                    + " population is production deployments whose latest status other than `inactive` is `success`,"
+                    + " `failure` or `error` (timed at that status); `failure` and `error` are failed, and a `success` is"
+                    + " failed when an incident is opened at or after it, within " + INCIDENT_WITHIN.toHours()
+                    + " hours, and before the next deployment of the population. Other sources: successful deployments,"
+                    + " failed by the same incident rule")
+            .withMissingWhen(NO_DEPLOYMENTS + "; or " + NO_ISSUES + "; or no deployment in the window");
+    public static final MetricDef TIME_TO_RESTORE_P50 = new MetricDef("dora.time_to_restore_hours.p50", Unit.HOURS, "median time to restore")
+            .withDefinition(Stats.words("p50") + " of `closedAt - createdAt` over incidents closed in window")
+            .withMissingWhen(NO_ISSUES + "; or no incident was closed in the window");
 
     public static final List<MetricDef> DEFS = List.of(DEPLOYMENTS, FREQUENCY, LEAD_TIME_P50, CHANGE_FAILURE_RATE, TIME_TO_RESTORE_P50);
 

@@ -26,15 +26,31 @@ import java.util.Set;
 public final class IssueMetrics implements MetricFamily {
     public static final int DEFAULT_STALE_DAYS = 30;
 
-    public static final MetricDef OPENED = MetricDef.count("issues.opened", "issues opened");
-    public static final MetricDef CLOSED = MetricDef.count("issues.closed", "issues closed");
-    public static final MetricDef FIRST_RESPONSE_P50 = new MetricDef("issues.time_to_first_response_hours.p50", Unit.HOURS, "median time to first response");
-    public static final MetricDef FIRST_RESPONSE_P90 = new MetricDef("issues.time_to_first_response_hours.p90", Unit.HOURS, "p90 time to first response");
-    public static final MetricDef TIME_TO_CLOSE_P50 = new MetricDef("issues.time_to_close_hours.p50", Unit.HOURS, "median time to close");
-    public static final MetricDef OPEN_AGE_MEAN = new MetricDef("issues.open_age_days.mean", Unit.DAYS, "mean age of open issues");
-    public static final MetricDef OPEN_AGE_P50 = new MetricDef("issues.open_age_days.p50", Unit.DAYS, "median age of open issues");
-    public static final MetricDef AWAITING_FIRST_RESPONSE = MetricDef.count("issues.awaiting_first_response", "open issues awaiting a response");
-    public static final MetricDef STALE = MetricDef.count("issues.stale", "stale open issues");
+    static final String TITLE = "issues.* — issues, pull requests not included (bot-authored ones left out)";
+    static final String ABOUT = "A **response** is a comment on the issue by an account that is neither the issue's"
+            + " author nor a bot.";
+    private static final String UNFETCHED = "the issues could not be fetched, or were fetched for a span that does"
+            + " not cover the window";
+    private static final String LEFT_OUT = "pull requests; issues by bots and `ignore-users`";
+    private static final String NONE_OPEN = UNFETCHED + "; or no issue was open at asOf";
+
+    public static final MetricDef OPENED = MetricDef.count("issues.opened", "issues opened")
+            .withDefinition("issues with `createdAt` in window").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
+    public static final MetricDef CLOSED = MetricDef.count("issues.closed", "issues closed")
+            .withDefinition("issues with `closedAt` in window").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
+    public static final MetricDef FIRST_RESPONSE_P50 = firstResponse("p50", "median time to first response");
+    public static final MetricDef FIRST_RESPONSE_P90 = firstResponse("p90", "p90 time to first response");
+    public static final MetricDef TIME_TO_CLOSE_P50 = new MetricDef("issues.time_to_close_hours.p50", Unit.HOURS, "median time to close")
+            .withDefinition(Stats.words("p50") + " of `closedAt - createdAt` over issues closed in window")
+            .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED + "; or no issue was closed in the window");
+    public static final MetricDef OPEN_AGE_MEAN = openAge("mean", "mean age of open issues");
+    public static final MetricDef OPEN_AGE_P50 = openAge("p50", "median age of open issues");
+    public static final MetricDef AWAITING_FIRST_RESPONSE = MetricDef.count("issues.awaiting_first_response", "open issues awaiting a response")
+            .withDefinition("issues open at asOf with no response").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
+    public static final MetricDef STALE = MetricDef.count("issues.stale", "stale open issues")
+            .withDefinition("issues open at asOf whose `updatedAt` (last activity) is strictly before"
+                    + " `asOf - stale-days` (default " + DEFAULT_STALE_DAYS + ")")
+            .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
 
     public static final List<MetricDef> DEFS = List.of(OPENED, CLOSED, FIRST_RESPONSE_P50, FIRST_RESPONSE_P90,
             TIME_TO_CLOSE_P50, OPEN_AGE_MEAN, OPEN_AGE_P50, AWAITING_FIRST_RESPONSE, STALE);
@@ -56,6 +72,19 @@ public final class IssueMetrics implements MetricFamily {
         }
         this.ignoreUsers = Account.ignoreList(ignoreUsers);
         this.staleDays = staleDays;
+    }
+
+    private static MetricDef firstResponse(String statistic, String summary) {
+        return new MetricDef("issues.time_to_first_response_hours." + statistic, Unit.HOURS, summary)
+                .withDefinition(Stats.words(statistic) + " of `firstResponse.createdAt - createdAt` over issues whose"
+                        + " first response is in window")
+                .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED + "; or no issue had its first response in the window");
+    }
+
+    private static MetricDef openAge(String statistic, String summary) {
+        return new MetricDef("issues.open_age_days." + statistic, Unit.DAYS, summary)
+                .withDefinition(Stats.words(statistic) + " of `asOf - createdAt`, in days, over issues open at asOf")
+                .withExcluded(LEFT_OUT).withMissingWhen(NONE_OPEN);
     }
 
     @Override

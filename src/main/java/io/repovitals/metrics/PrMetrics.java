@@ -25,19 +25,42 @@ import java.util.stream.Stream;
  * Pure: no I/O, no clock.
  */
 public final class PrMetrics implements MetricFamily {
-    public static final MetricDef OPENED = MetricDef.count("prs.opened", "pull requests opened");
-    public static final MetricDef MERGED = MetricDef.count("prs.merged", "pull requests merged");
-    public static final MetricDef CLOSED_UNMERGED = MetricDef.count("prs.closed_unmerged", "pull requests closed unmerged");
-    public static final MetricDef MERGE_RATIO = new MetricDef("prs.merge_ratio", Unit.RATIO, "merged / (merged + closed unmerged)");
-    public static final MetricDef TIME_TO_MERGE_MEAN = new MetricDef("prs.time_to_merge_hours.mean", Unit.HOURS, "mean time to merge");
-    public static final MetricDef TIME_TO_MERGE_P50 = new MetricDef("prs.time_to_merge_hours.p50", Unit.HOURS, "median time to merge");
-    public static final MetricDef TIME_TO_MERGE_P90 = new MetricDef("prs.time_to_merge_hours.p90", Unit.HOURS, "p90 time to merge");
-    public static final MetricDef FIRST_REVIEW_P50 = new MetricDef("prs.time_to_first_review_hours.p50", Unit.HOURS, "median time to first review");
-    public static final MetricDef FIRST_REVIEW_P90 = new MetricDef("prs.time_to_first_review_hours.p90", Unit.HOURS, "p90 time to first review");
-    public static final MetricDef AWAITING_FIRST_REVIEW = MetricDef.count("prs.awaiting_first_review", "open PRs awaiting a first review");
-    public static final MetricDef REVIEWS_PER_PR = new MetricDef("prs.reviews_per_pr", Unit.NUMBER, "reviews per merged PR");
-    public static final MetricDef REVIEW_COVERAGE = new MetricDef("prs.review_coverage", Unit.RATIO, "share of merged PRs reviewed");
-    public static final MetricDef SIZE_LINES_P50 = new MetricDef("prs.size_lines.p50", Unit.NUMBER, "median lines changed per merged PR");
+    static final String TITLE = "prs.* — pull requests (bot-authored ones left out)";
+    static final String ABOUT = "A **qualifying review** is a submitted pull request review (state `APPROVED`,"
+            + " `CHANGES_REQUESTED`, `COMMENTED` or `DISMISSED`; never `PENDING`) by an account that is neither the"
+            + " PR's author nor a bot. **readyAt** of a PR is its `createdAt`, or, for a PR opened as a draft, the"
+            + " time of its first `ReadyForReviewEvent` (a PR still in draft has no readyAt and is waiting for nobody).";
+    private static final String UNFETCHED = "the pull requests could not be fetched, or were fetched for a span"
+            + " that does not cover the window";
+    private static final String BOTS = "PRs by bots and `ignore-users`";
+    private static final String NONE_MERGED = UNFETCHED + "; or no PR was merged in the window";
+
+    public static final MetricDef OPENED = MetricDef.count("prs.opened", "pull requests opened")
+            .withDefinition("PRs with `createdAt` in window").withExcluded(BOTS).withMissingWhen(UNFETCHED);
+    public static final MetricDef MERGED = MetricDef.count("prs.merged", "pull requests merged")
+            .withDefinition("PRs with `mergedAt` in window").withExcluded(BOTS).withMissingWhen(UNFETCHED);
+    public static final MetricDef CLOSED_UNMERGED = MetricDef.count("prs.closed_unmerged", "pull requests closed unmerged")
+            .withDefinition("PRs with `closedAt` in window and no `mergedAt`").withExcluded(BOTS).withMissingWhen(UNFETCHED);
+    public static final MetricDef MERGE_RATIO = new MetricDef("prs.merge_ratio", Unit.RATIO, "merged / (merged + closed unmerged)")
+            .withDefinition("`prs.merged / (prs.merged + prs.closed_unmerged)`").withExcluded(BOTS)
+            .withMissingWhen(UNFETCHED + "; or no PR was merged or closed in the window");
+    public static final MetricDef TIME_TO_MERGE_MEAN = timeToMerge("mean", "mean time to merge");
+    public static final MetricDef TIME_TO_MERGE_P50 = timeToMerge("p50", "median time to merge");
+    public static final MetricDef TIME_TO_MERGE_P90 = timeToMerge("p90", "p90 time to merge");
+    public static final MetricDef FIRST_REVIEW_P50 = timeToFirstReview("p50", "median time to first review");
+    public static final MetricDef FIRST_REVIEW_P90 = timeToFirstReview("p90", "p90 time to first review");
+    public static final MetricDef AWAITING_FIRST_REVIEW = MetricDef.count("prs.awaiting_first_review", "open PRs awaiting a first review")
+            .withDefinition("PRs open at asOf, not draft, with no qualifying review submitted at or before asOf")
+            .withExcluded(BOTS + "; drafts").withMissingWhen(UNFETCHED);
+    public static final MetricDef REVIEWS_PER_PR = new MetricDef("prs.reviews_per_pr", Unit.NUMBER, "reviews per merged PR")
+            .withDefinition("mean number of qualifying reviews submitted at or before `mergedAt`, over PRs merged in window")
+            .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
+    public static final MetricDef REVIEW_COVERAGE = new MetricDef("prs.review_coverage", Unit.RATIO, "share of merged PRs reviewed")
+            .withDefinition("share (0..1) of PRs merged in window with at least one qualifying review at or before `mergedAt`")
+            .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
+    public static final MetricDef SIZE_LINES_P50 = new MetricDef("prs.size_lines.p50", Unit.NUMBER, "median lines changed per merged PR")
+            .withDefinition(Stats.words("p50") + " of `additions + deletions` over PRs merged in window")
+            .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
 
     public static final List<MetricDef> DEFS = List.of(OPENED, MERGED, CLOSED_UNMERGED, MERGE_RATIO,
             TIME_TO_MERGE_MEAN, TIME_TO_MERGE_P50, TIME_TO_MERGE_P90, FIRST_REVIEW_P50, FIRST_REVIEW_P90,
@@ -52,6 +75,20 @@ public final class PrMetrics implements MetricFamily {
     /** @param ignoreUsers logins of the {@code ignore-users} setting, treated as bots */
     public PrMetrics(Set<String> ignoreUsers) {
         this.ignoreUsers = Account.ignoreList(ignoreUsers);
+    }
+
+    private static MetricDef timeToMerge(String statistic, String summary) {
+        return new MetricDef("prs.time_to_merge_hours." + statistic, Unit.HOURS, summary)
+                .withDefinition(Stats.words(statistic) + " of `mergedAt - createdAt` over PRs merged in window")
+                .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
+    }
+
+    private static MetricDef timeToFirstReview(String statistic, String summary) {
+        return new MetricDef("prs.time_to_first_review_hours." + statistic, Unit.HOURS, summary)
+                .withDefinition(Stats.words(statistic) + " of `firstReview.submittedAt - readyAt` over PRs whose first"
+                        + " qualifying review was submitted in window (even if after the merge)")
+                .withExcluded(BOTS + "; PRs still in draft")
+                .withMissingWhen(UNFETCHED + "; or no PR had its first qualifying review in the window");
     }
 
     @Override

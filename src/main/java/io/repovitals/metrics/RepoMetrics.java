@@ -16,14 +16,42 @@ import java.util.OptionalLong;
 
 /** metrics.md §repo.*: the state of the repository at asOf. Pure: no I/O, no clock. */
 public final class RepoMetrics implements MetricFamily {
-    public static final MetricDef STARS = MetricDef.count("repo.stars", "stargazers");
-    public static final MetricDef FORKS = MetricDef.count("repo.forks", "forks");
-    public static final MetricDef WATCHERS = MetricDef.count("repo.watchers", "watchers");
-    public static final MetricDef OPEN_ISSUES = MetricDef.count("repo.open_issues", "open issues");
-    public static final MetricDef OPEN_PRS = MetricDef.count("repo.open_prs", "open pull requests");
-    public static final MetricDef BRANCHES = MetricDef.count("repo.branches", "branches");
-    public static final MetricDef STARS_GAINED = MetricDef.count("repo.stars_gained", "stars gained");
-    public static final MetricDef FORKS_GAINED = MetricDef.count("repo.forks_gained", "forks gained");
+    static final String TITLE = "repo.* — the repository at asOf";
+    static final String ABOUT = "The state of the repository at asOf, reconstructed from the timestamps GitHub keeps;"
+            + " the two `_gained` counts are over the window.";
+    private static final String UNREADABLE = "the repository could not be read (the reason names the failure)";
+    private static final String NO_HISTORY = "; or the day is backfilled: GitHub keeps no history of it, so only the"
+            + " run's own day has a value (taken at collection time)";
+
+    public static final MetricDef STARS = MetricDef.count("repo.stars", "stargazers")
+            .withDefinition("stargazer count at asOf")
+            .withMissingWhen(UNREADABLE + "; or GitHub withholds `starredAt` from the token (it shows star times to"
+                    + " admins and collaborators only) and asOf is more than an hour before the collection, so the"
+                    + " count at asOf cannot be reconstructed");
+    public static final MetricDef FORKS = MetricDef.count("repo.forks", "forks")
+            .withDefinition("fork count at asOf")
+            .withMissingWhen(UNREADABLE);
+    public static final MetricDef WATCHERS = MetricDef.count("repo.watchers", "watchers")
+            .withDefinition("watcher (subscriber) count")
+            .withMissingWhen(UNREADABLE + NO_HISTORY);
+    public static final MetricDef OPEN_ISSUES = MetricDef.count("repo.open_issues", "open issues")
+            .withDefinition("open issues at asOf")
+            .withExcluded("pull requests")
+            .withMissingWhen(UNREADABLE);
+    public static final MetricDef OPEN_PRS = MetricDef.count("repo.open_prs", "open pull requests")
+            .withDefinition("open pull requests at asOf, drafts included")
+            .withMissingWhen(UNREADABLE);
+    public static final MetricDef BRANCHES = MetricDef.count("repo.branches", "branches")
+            .withDefinition("number of branches")
+            .withMissingWhen(UNREADABLE + NO_HISTORY);
+    public static final MetricDef STARS_GAINED = MetricDef.count("repo.stars_gained", "stars gained")
+            .withDefinition("stargazers whose `starredAt` is in window; where GitHub withholds `starredAt` from the"
+                    + " token, `repo.stars` at asOf minus `repo.stars` in the history's snapshot at `asOf - windowDays`")
+            .withMissingWhen(UNREADABLE + "; or GitHub withholds `starredAt` and either `repo.stars` is missing or the"
+                    + " history has no snapshot with `repo.stars` at `asOf - windowDays`");
+    public static final MetricDef FORKS_GAINED = MetricDef.count("repo.forks_gained", "forks gained")
+            .withDefinition("forks whose `createdAt` is in window")
+            .withMissingWhen(UNREADABLE);
 
     public static final List<MetricDef> DEFS = List.of(STARS, FORKS, WATCHERS, OPEN_ISSUES, OPEN_PRS, BRANCHES,
             STARS_GAINED, FORKS_GAINED);

@@ -18,6 +18,25 @@ import java.util.Optional;
 final class Stats {
     private Stats() {}
 
+    /**
+     * The words for a statistic's name part in the catalog's definitions: {@code p50} is "median (p50)",
+     * {@code p90} "90th percentile (p90)", {@code mean} "mean".
+     */
+    static String words(String statistic) {
+        return switch (statistic) {
+            case "mean" -> "mean";
+            case "min" -> "minimum";
+            case "max" -> "maximum";
+            case "p50" -> "median (p50)";
+            default -> {
+                if (!statistic.matches("p[1-9][0-9]?")) {
+                    throw new IllegalArgumentException("not a statistic: " + statistic);
+                }
+                yield statistic.substring(1) + "th percentile (" + statistic + ")";
+            }
+        };
+    }
+
     /** @param percent 0 < percent <= 100, e.g. 50 for p50 */
     static Outcome percentile(MetricDef def, Collection<Double> values, double percent, String emptyReason) {
         if (values.isEmpty()) {

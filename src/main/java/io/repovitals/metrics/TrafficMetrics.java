@@ -12,13 +12,33 @@ import java.util.List;
  * metrics.md §traffic.*: traffic is kept as daily points (the snapshot's {@code traffic} array, see
  * {@link TrafficRows}), never as entries of {@code metrics}. These four names appear only in
  * {@code missing}, when GitHub refuses the points (no push access) or has none for the snapshot's
- * day; they are not metric rows of the catalog, so they stay out of {@link MetricCatalog}.
+ * day; they are not metric rows of the catalog, so they stay out of {@link MetricCatalog} (docs/metrics.md
+ * still documents them, from {@link #DEFS}).
  */
 public final class TrafficMetrics {
-    public static final MetricDef VIEWS = MetricDef.count("traffic.views", "page views per day");
-    public static final MetricDef UNIQUE_VISITORS = MetricDef.count("traffic.unique_visitors", "unique visitors per day");
-    public static final MetricDef CLONES = MetricDef.count("traffic.clones", "clones per day");
-    public static final MetricDef UNIQUE_CLONERS = MetricDef.count("traffic.unique_cloners", "unique cloners per day");
+    static final String TITLE = "traffic.* — daily points, needing a token with push access";
+    static final String ABOUT = "Daily points go in the snapshot's `traffic` array (`day`, `views`, `unique_visitors`,"
+            + " `clones`, `unique_cloners`), not in `metrics`: these four names appear only in `missing`, with the"
+            + " reason, when there are no points. GitHub keeps only 14 days of traffic: every run stores all the daily"
+            + " points it sees whose day began before asOf, so the history outlives GitHub's retention. Traffic needs a"
+            + " token with push access (a fine-grained token with Administration: read, or a classic token with"
+            + " `repo`); with the workflow's own token these are `missing` with that reason, never an error.";
+    private static final String REFUSED = "GitHub refuses the traffic (no push access), or returns no point whose"
+            + " day began before asOf (a backfilled day older than GitHub's 14 days)";
+
+    public static final MetricDef VIEWS = MetricDef.count("traffic.views", "page views per day")
+            .withDefinition("page views of the repository on that UTC day (`views[].count` of GitHub's traffic API)")
+            .withMissingWhen(REFUSED);
+    public static final MetricDef UNIQUE_VISITORS = MetricDef.count("traffic.unique_visitors", "unique visitors per day")
+            .withDefinition("distinct visitors on that UTC day (`views[].uniques`)")
+            .withMissingWhen(REFUSED);
+    public static final MetricDef CLONES = MetricDef.count("traffic.clones", "clones per day")
+            .withDefinition("clones of the repository on that UTC day (`clones[].count`); a day GitHub leaves out of"
+                    + " one list (it omits days without clones) counts 0 there")
+            .withMissingWhen(REFUSED);
+    public static final MetricDef UNIQUE_CLONERS = MetricDef.count("traffic.unique_cloners", "unique cloners per day")
+            .withDefinition("distinct cloners on that UTC day (`clones[].uniques`)")
+            .withMissingWhen(REFUSED);
 
     public static final List<MetricDef> DEFS = List.of(VIEWS, UNIQUE_VISITORS, CLONES, UNIQUE_CLONERS);
 

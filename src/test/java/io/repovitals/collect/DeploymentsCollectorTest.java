@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Deployments dataset from each dora-source. Source deployments: hand-written GraphQL answers in
- * src/test/resources/github/graphql/deployment*.json shaped per shared/github/schema.graphql
+ * src/test/resources/github/graphql/deployment*.json shaped per src/test/resources/github/schema.graphql
  * (Repository.deployments, Deployment.statuses, DeploymentStatusState). Releases are copies of
- * shared/github/rest-samples/releases.json with the named fields edited. Expected values by hand.
+ * src/test/resources/github/rest-samples/releases.json with the named fields edited. Expected values by hand.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DeploymentsCollectorTest {

@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 3, acceptance point 2: each fault ends in a snapshot with the metrics that could be had and
  * the rest in {@code missing} with a one-line reason, never an exception. Bodies come from
- * shared/github/rest-samples (actions-runs.json via {@link WorkflowRunsCollectorTest#busyWeek()},
+ * src/test/resources/github/rest-samples (actions-runs.json via {@link WorkflowRunsCollectorTest#busyWeek()},
  * traffic-views/clones.json moved to the test's weeks, error-403-rate-limit.json).
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

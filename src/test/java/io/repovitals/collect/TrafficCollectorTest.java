@@ -27,7 +27,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Traffic points from the recorded traffic-views.json and traffic-clones.json (shared/github/rest-samples), verbatim. */
+/**
+ * Traffic points from the recorded traffic-views.json and traffic-clones.json
+ * (src/test/resources/github/rest-samples), verbatim.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TrafficCollectorTest {
     static final RepoRef REPO = RepoRef.parse("hub4j/github-api");

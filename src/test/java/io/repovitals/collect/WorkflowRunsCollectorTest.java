@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * ci.* end to end: WorkflowRunsCollector against a fake GitHub, then CiMetrics. Runs are copies of
- * shared/github/rest-samples/actions-runs.json's first run with id, path, branch, status, conclusion
+ * src/test/resources/github/rest-samples/actions-runs.json's first run with id, path, branch, status, conclusion
  * and times edited; every expected value below is worked out by hand.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

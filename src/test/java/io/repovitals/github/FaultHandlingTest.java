@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The fault layer under github-api (its own GitHubRateLimitHandler and GitHubAbuseLimitHandler hooks,
  * retries in the HTTP client) and under raw REST calls (202 from statistics, the request budget).
- * The repository body is shared/github/rest-samples/repos-get.json; the secondary-limit body is
+ * The repository body is src/test/resources/github/rest-samples/repos-get.json; the secondary-limit body is
  * error-403-rate-limit.json.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

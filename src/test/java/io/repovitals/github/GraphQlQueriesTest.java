@@ -14,7 +14,7 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
-import io.repovitals.SharedSpec;
+import io.repovitals.GitHubFake;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -34,7 +34,11 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every .graphql document the program sends is valid against GitHub's public schema (shared/github/schema.graphql). */
+/**
+ * Every .graphql document the program sends is valid against GitHub's public schema
+ * (src/test/resources/github/schema.graphql, from the npm package @octokit/graphql-schema; see the
+ * README.md beside it).
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GraphQlQueriesTest {
     private static final Path QUERIES = Path.of("src/main/resources/repovitals/graphql");
@@ -42,7 +46,7 @@ class GraphQlQueriesTest {
 
     @BeforeAll
     static void loadGitHubSchema() throws IOException {
-        String sdl = Files.readString(SharedSpec.path("github/schema.graphql"));
+        String sdl = GitHubFake.resource("github/schema.graphql");
         Document document = Parser.parse(ParserEnvironment.newParserEnvironment().document(sdl)
                 .parserOptions(ParserOptions.getDefaultSdlParserOptions()).build());
         TypeDefinitionRegistry types = new SchemaParser().buildRegistry(withoutDuplicateFields(document));

@@ -1,72 +1,131 @@
 package io.repovitals.metrics;
 
-import io.repovitals.SharedSpec;
 import io.repovitals.model.MetricDef;
+import io.repovitals.model.MetricDef.Unit;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The catalog and shared/spec/metrics.md name the same metrics, for every family implemented so far. */
+/**
+ * The metric definitions in the code are the catalog's one source: they name the contract's metrics,
+ * each defined fully, and docs/metrics.md is what {@link CatalogDocument} renders from them.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MetricCatalogTest {
-    /**
-     * A metric's row in the spec starts with its backticked name: | `repo.stars` | ... A row may name
-     * variants after the first by their last part: | `prs.time_to_merge_hours.mean` / `.p50` / `.p90` |
-     */
-    private static final Pattern ROW = Pattern.compile("^\\| (`[a-z]+\\.[a-z0-9_.]+`(?: / `\\.[a-z0-9_]+`)*) \\|", Pattern.MULTILINE);
-    private static final Pattern NAME = Pattern.compile("`([a-z0-9_.]+)`");
+    /** The metric names of the catalog contract the project was given (version 1), copied by hand in its order. */
+    private static final List<String> CONTRACT_NAMES = List.of(
+            "repo.stars", "repo.forks", "repo.watchers", "repo.open_issues", "repo.open_prs", "repo.branches",
+            "repo.stars_gained", "repo.forks_gained",
+            "commits.count", "commits.authors", "commits.per_author", "commits.hotfix", "commits.reverts",
+            "code.lines_added", "code.lines_deleted", "code.files_changed",
+            "prs.opened", "prs.merged", "prs.closed_unmerged", "prs.merge_ratio",
+            "prs.time_to_merge_hours.mean", "prs.time_to_merge_hours.p50", "prs.time_to_merge_hours.p90",
+            "prs.time_to_first_review_hours.p50", "prs.time_to_first_review_hours.p90",
+            "prs.awaiting_first_review", "prs.reviews_per_pr", "prs.review_coverage", "prs.size_lines.p50",
+            "issues.opened", "issues.closed",
+            "issues.time_to_first_response_hours.p50", "issues.time_to_first_response_hours.p90",
+            "issues.time_to_close_hours.p50", "issues.open_age_days.mean", "issues.open_age_days.p50",
+            "issues.awaiting_first_response", "issues.stale",
+            "ci.runs", "ci.failures", "ci.failure_rate",
+            "ci.duration_minutes.min", "ci.duration_minutes.p50", "ci.duration_minutes.p75", "ci.duration_minutes.p90",
+            "ci.duration_minutes.p95", "ci.duration_minutes.max", "ci.duration_minutes.mean",
+            "ci.default_branch_passing",
+            "contributors.active", "contributors.new", "contributors.bus_factor",
+            "dora.deployments", "dora.deployment_frequency_per_week", "dora.lead_time_hours.p50",
+            "dora.change_failure_rate", "dora.time_to_restore_hours.p50",
+            "traffic.views", "traffic.unique_visitors", "traffic.clones", "traffic.unique_cloners");
+    // A metric's row in docs/metrics.md starts with its backticked name.
+    private static final Pattern ROW_NAME = Pattern.compile("^\\| `([a-z0-9_.]+)` \\|", Pattern.MULTILINE);
 
-    static Set<String> specNames() throws IOException {
-        Matcher matcher = ROW.matcher(Files.readString(SharedSpec.path("spec/metrics.md")));
-        Set<String> names = new TreeSet<>();
-        matcher.results().forEach(result -> {
-            List<String> parts = NAME.matcher(result.group(1)).results().map(part -> part.group(1)).toList();
-            String first = parts.get(0);
-            names.add(first);
-            String stem = first.substring(0, first.lastIndexOf('.'));
-            parts.stream().skip(1).forEach(suffix -> names.add(stem + suffix));
-        });
-        return names;
+    @Test
+    void should_keep_the_committed_docs_metrics_md_current() throws IOException {
+        assertThat(Files.readString(CatalogDocument.FILE, StandardCharsets.UTF_8))
+                .as(CatalogDocument.FILE + " is stale: run " + CatalogDocument.REGENERATE)
+                .isEqualTo(CatalogDocument.render());
     }
 
     @Test
-    void should_read_every_variant_of_a_row() throws IOException {
-        assertThat(specNames()).contains("prs.time_to_merge_hours.mean", "prs.time_to_merge_hours.p50",
-                "prs.time_to_merge_hours.p90", "issues.open_age_days.p50", "ci.duration_minutes.p95");
+    void should_define_exactly_the_contract_metrics_in_its_order() {
+        List<String> catalog = Stream.concat(MetricCatalog.all().stream(), TrafficMetrics.DEFS.stream())
+                .map(MetricDef::name).toList();
+
+        assertThat(catalog).containsExactlyElementsOf(CONTRACT_NAMES);
     }
 
     @Test
-    void should_name_only_metrics_the_spec_defines() throws IOException {
-        Set<String> spec = specNames();
-        assertThat(MetricCatalog.all()).extracting(MetricDef::name).allSatisfy(name -> assertThat(spec).contains(name));
-    }
+    void should_document_every_metric_of_the_catalog_and_traffic_once_in_one_table_row_each() {
+        List<String> rows = ROW_NAME.matcher(CatalogDocument.render()).results().map(row -> row.group(1)).toList();
 
-    @Test
-    void should_cover_every_spec_metric_of_the_families_it_has() throws IOException {
-        Set<String> families = new TreeSet<>();
-        MetricCatalog.all().forEach(def -> families.add(def.family()));
-        Set<String> expected = new TreeSet<>();
-        for (String name : specNames()) {
-            if (families.contains(name.substring(0, name.indexOf('.')))) {
-                expected.add(name);
-            }
-        }
-        assertThat(MetricCatalog.all()).extracting(MetricDef::name).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(expected).contains("repo.stars", "repo.open_issues", "repo.forks_gained");
+        assertThat(rows).containsExactlyElementsOf(CONTRACT_NAMES);
+        assertThat(CatalogDocument.documented()).containsExactlyElementsOf(
+                Stream.concat(MetricCatalog.all().stream(), TrafficMetrics.DEFS.stream()).toList());
     }
 
     @Test
     void should_have_unique_names() {
-        assertThat(MetricCatalog.all()).extracting(MetricDef::name).doesNotHaveDuplicates();
+        assertThat(CatalogDocument.documented()).extracting(MetricDef::name).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void should_give_every_metric_a_summary_a_definition_and_when_it_is_missing() {
+        assertThat(CatalogDocument.documented()).allSatisfy(def -> {
+            assertThat(def.summary()).as(def.name()).isNotBlank();
+            assertThat(def.definition()).as(def.name()).isNotBlank().doesNotContain("\n");
+            assertThat(def.missingWhen()).as(def.name()).isNotBlank().doesNotContain("\n");
+            assertThat(def.excluded()).as(def.name()).doesNotContain("\n").isEqualTo(def.excluded().strip());
+        });
+    }
+
+    @Test
+    void should_measure_in_the_unit_the_name_says() {
+        Map<String, Unit> unitOfNamePart = Map.of("_hours", Unit.HOURS, "_minutes", Unit.MINUTES, "_days", Unit.DAYS,
+                "_per_week", Unit.PER_WEEK, "_ratio", Unit.RATIO, "_rate", Unit.RATIO);
+        for (MetricDef def : CatalogDocument.documented()) {
+            Optional<String> part = unitOfNamePart.keySet().stream()
+                    .filter(key -> def.name().contains(key + ".") || def.name().endsWith(key)).findFirst();
+            if (part.isPresent()) {
+                assertThat(def.unit()).as(def.name()).isEqualTo(unitOfNamePart.get(part.get()));
+            } else {
+                // Durations and rates say their unit in the name (conventions: "durations").
+                assertThat(def.unit()).as(def.name()).isIn(Unit.COUNT, Unit.FLAG, Unit.NUMBER, Unit.RATIO);
+            }
+        }
+    }
+
+    @Test
+    void should_word_each_statistic_of_a_metric_in_its_definition() {
+        assertThat(PrMetrics.TIME_TO_MERGE_P90.definition()).startsWith("90th percentile (p90) of `mergedAt - createdAt`");
+        assertThat(PrMetrics.TIME_TO_MERGE_P50.definition()).startsWith("median (p50) of");
+        assertThat(PrMetrics.TIME_TO_MERGE_MEAN.definition()).startsWith("mean of");
+        assertThat(CiMetrics.DURATION_MIN.definition()).startsWith("minimum of");
+        assertThat(CiMetrics.DURATION_P75.definition()).startsWith("75th percentile (p75) of");
+    }
+
+    @Test
+    void should_quote_in_the_definitions_the_values_the_code_uses() {
+        assertThat(CommitMetrics.HOTFIX.definition()).contains("`" + CommitMetrics.HOTFIX_LINE.pattern() + "`");
+        assertThat(IssueMetrics.STALE.definition()).contains("(default " + IssueMetrics.DEFAULT_STALE_DAYS + ")");
+        assertThat(ContributorMetrics.BUS_FACTOR.definition()).contains("[asOf - " + ContributorMetrics.BUS_FACTOR_DAYS + " days, asOf)");
+    }
+
+    @Test
+    void should_render_a_row_per_metric_with_a_dash_for_no_exclusion() {
+        String document = CatalogDocument.render();
+
+        assertThat(RepoMetrics.STARS.excluded()).isEmpty();
+        assertThat(document).contains("| `repo.stars` | count | stargazer count at asOf | — | ");
+        assertThat(document).contains("| `repo.open_issues` | count | open issues at asOf | pull requests | ");
+        assertThat(document).contains("| `prs.merge_ratio` | ratio 0..1 | ");
     }
 }

@@ -7,7 +7,7 @@ import io.repovitals.RestSamples;
 
 /**
  * Issue, label, comment and user bodies for hub4j/github-api, each a copy of a recorded one from
- * shared/github/rest-samples with only the named fields edited.
+ * src/test/resources/github/rest-samples with only the named fields edited.
  */
 final class IssueSamples {
     static final String REPO_PATH = "/repos/hub4j/github-api";

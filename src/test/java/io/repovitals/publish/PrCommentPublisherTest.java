@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The sticky PR comment against a fake GitHub serving the recorded REST shapes of shared/github/rest-samples:
+ * The sticky PR comment against a fake GitHub serving the recorded REST shapes of src/test/resources/github/rest-samples:
  * repos-get.json (hub4j/github-api), a pull request's issue from issues-list.json (renumbered 178) and the
  * five real comments of issue-comments.json, plus copies of them edited into our bot's or a user's comment.
  */
