@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import io.repovitals.model.Ticker;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,14 +49,15 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         Path workingDir = Path.of("").toAbsolutePath();
-        System.exit(execute(args, System.getenv(), Clock.systemUTC(), workingDir, System.out, System.err));
+        // The program's only time sources (ArchitectureTest): the clock for dates, the ticker for durations.
+        System.exit(execute(args, System.getenv(), Clock.systemUTC(), System::nanoTime, workingDir, System.out, System.err));
     }
 
     /** Runs the program with everything from outside passed in, and returns the exit status. */
-    public static int execute(String[] args, Map<String, String> env, Clock clock, Path workingDir,
+    public static int execute(String[] args, Map<String, String> env, Clock clock, Ticker ticker, Path workingDir,
                               PrintStream out, PrintStream err) {
         boolean insideActions = "true".equals(env.get("GITHUB_ACTIONS"));
-        Log log = Log.create(insideActions, env.containsKey("REPO_VITALS_DEBUG"), out, err);
+        Log log = Log.create(insideActions, env.containsKey("REPO_VITALS_DEBUG"), out, err, ticker);
         // Mask every token we can see before anything at all is printed.
         log.mask(env.get("GITHUB_TOKEN"));
         log.mask(env.get("INPUT_TOKEN"));
@@ -67,7 +69,7 @@ public final class Main implements Callable<Integer> {
             // action.yml passes the command input as the first argument: left empty, it means the default, run.
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
-        CliContext context = new CliContext(env, clock, workingDir, log, out);
+        CliContext context = new CliContext(env, clock, ticker, workingDir, log, out);
         CommandLine commandLine = new CommandLine(new Main(), new Factory(context));
         InputOptions.addTo(commandLine.getSubcommands().get("run").getCommandSpec());
         InputOptions.addTo(commandLine.getSubcommands().get("collect").getCommandSpec(), CollectCommand.INPUTS);

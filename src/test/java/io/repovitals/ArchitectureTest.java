@@ -1,15 +1,24 @@
 package io.repovitals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One package per pipeline stage (shared/style.md): a stage may use the stages before it, never
+ * One package per pipeline stage (README "Development"): a stage may use the stages before it, never
  * those after; only {@code github} speaks to GitHub, only {@code config} reads the environment.
  */
 class ArchitectureTest {
@@ -65,5 +74,47 @@ class ArchitectureTest {
                 .should().callMethod(System.class, "getenv")
                 .orShould().callMethod(System.class, "getenv", String.class)
                 .check(CLASSES);
+    }
+
+    /**
+     * Reading the time: the system clock (dates) and the JVM's tickers (durations), in every form the
+     * JDK offers, method references included.
+     */
+    private static final DescribedPredicate<JavaAccess<?>> READS_THE_TIME = DescribedPredicate.describe(
+            "read the system clock or ticker", access -> {
+                String owner = access.getTargetOwner().getName();
+                String name = access.getTarget().getName();
+                return switch (owner) {
+                    case "java.lang.System" -> name.equals("currentTimeMillis") || name.equals("nanoTime");
+                    case "java.time.Clock" -> name.startsWith("system");
+                    case "java.time.Instant", "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
+                         "java.time.ZonedDateTime", "java.time.OffsetDateTime", "java.time.Year",
+                         "java.time.YearMonth" -> name.equals("now");
+                    case "java.util.Date" -> name.equals("<init>") && access.getTarget() instanceof AccessTarget.ConstructorCallTarget constructor
+                            && constructor.getRawParameterTypes().isEmpty();
+                    default -> false;
+                };
+            });
+
+    private static ArchRule onlyMainReadsTheTime() {
+        return noClasses().that().doNotHaveFullyQualifiedName("io.repovitals.Main")
+                .should().accessTargetWhere(READS_THE_TIME)
+                .because("Main creates the one clock and ticker; everything else gets them injected, so tests control time");
+    }
+
+    @Test
+    void only_main_reads_the_clock_or_the_ticker() {
+        onlyMainReadsTheTime().check(CLASSES);
+    }
+
+    @Test
+    void the_time_rule_sees_mains_own_clock_and_its_ticker_reference() {
+        // Main does read the time (Clock.systemUTC() and System::nanoTime): the rule without its exception must see both.
+        EvaluationResult result = noClasses().should().accessTargetWhere(READS_THE_TIME)
+                .evaluate(CLASSES.that(DescribedPredicate.describe("Main",
+                        (JavaClass type) -> type.getName().equals("io.repovitals.Main"))));
+        List<String> found = result.getFailureReport().getDetails();
+        assertThat(found).anyMatch(line -> line.contains("Clock.systemUTC()"));
+        assertThat(found).anyMatch(line -> line.contains("System.nanoTime()"));
     }
 }

@@ -14,11 +14,13 @@ import java.util.Map;
 /** Runs {@link Main#execute} with captured output, a fixed clock and a given environment. */
 public record CliRun(int exitCode, String out, String err) {
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T00:05:00Z"), ZoneOffset.UTC);
+    /** Time stands still: every duration a run records is 0. */
+    public static final io.repovitals.model.Ticker TICKER = () -> 0L;
 
     public static CliRun run(Map<String, String> env, Path workingDir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, env, CLOCK, workingDir, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.execute(args, env, CLOCK, TICKER, workingDir, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

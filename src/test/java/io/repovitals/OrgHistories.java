@@ -91,7 +91,7 @@ public final class OrgHistories {
             snapshots.addAll(snapshots(repo, all.indexOf(repo) + 1));
         }
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
-        new GitBranchStore(HistoryRemote.local(remote), BRANCH, Log.create(false, quiet, quiet))
+        new GitBranchStore(HistoryRemote.local(remote), BRANCH, Log.create(false, false, quiet, quiet, System::nanoTime), java.time.Clock.systemUTC(), io.repovitals.store.Retry.defaults())
                 .save(snapshots, List.of(), runId);
     }
 }

@@ -19,6 +19,12 @@ public final class TestClients {
                 time, time, () -> 0.0);
     }
 
+    /** Real time: waits as the program would (for tests whose server never asks to wait). */
+    public static GitHubClients create(URI apiUrl, URI graphqlUrl, Secret token) {
+        return GitHubClients.create(apiUrl, graphqlUrl, token, RequestBudget.unlimited(),
+                FaultPolicy.defaults(FaultPolicy.DEFAULT_MAX_RESET_WAIT, java.time.Clock.systemUTC()));
+    }
+
     public static GitHubClients create(WireMockExtension server, FakeTime time) {
         return create(server, RequestBudget.unlimited(), policy(time));
     }

@@ -7,11 +7,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import io.repovitals.model.Ticker;
 import java.time.Clock;
 import java.util.Map;
 
 /** What every command needs from the outside world, passed in so that tests can replace it. */
-public record CliContext(Map<String, String> env, Clock clock, Path workingDir, Log log, PrintStream out) {
+public record CliContext(Map<String, String> env, Clock clock, Ticker ticker, Path workingDir, Log log, PrintStream out) {
 
     /** Resolves the inputs given to {@code command} and masks the secrets (token, Datadog key) before anything else happens. */
     public Settings settings(CommandSpec command) {

@@ -44,7 +44,7 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Snapshot> snapshots = new Pipeline(context.settings(spec), context.log(), context.clock()).collect();
+        List<Snapshot> snapshots = new Pipeline(context.settings(spec), context.log(), context.clock(), context.ticker()).collect();
         String json = snapshots.size() == 1 ? SnapshotCodec.write(snapshots.get(0)) : SnapshotCodec.writeAll(snapshots);
         if (out == null) {
             context.out().print(json);

@@ -59,7 +59,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new ConfigException(Inputs.GZIP.name(), null,
                     "--gzip only with csv, json or openmetrics (an sqlite file is read in place)");
         }
-        Pipeline pipeline = new Pipeline(settings, context.log(), context.clock());
+        Pipeline pipeline = new Pipeline(settings, context.log(), context.clock(), context.ticker());
         if (chosen.writesFile()) {
             pipeline.export(chosen, out, settings.gzip());
         } else {

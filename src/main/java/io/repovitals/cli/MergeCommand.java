@@ -37,7 +37,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path report = new Pipeline(context.settings(spec), context.log(), context.clock()).merge();
+        Path report = new Pipeline(context.settings(spec), context.log(), context.clock(), context.ticker()).merge();
         context.log().info("report: " + report);
         return 0;
     }

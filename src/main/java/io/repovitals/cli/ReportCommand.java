@@ -33,7 +33,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path report = new Pipeline(context.settings(spec), context.log(), context.clock()).report();
+        Path report = new Pipeline(context.settings(spec), context.log(), context.clock(), context.ticker()).report();
         context.log().info("report: " + report);
         return 0;
     }

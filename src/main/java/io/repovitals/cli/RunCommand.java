@@ -25,7 +25,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new Pipeline(context.settings(spec), context.log(), context.clock()).run();
+        new Pipeline(context.settings(spec), context.log(), context.clock(), context.ticker()).run();
         return 0;
     }
 }

@@ -37,14 +37,13 @@ public record FaultPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
         Objects.requireNonNull(jitter, "jitter");
     }
 
-    /** 4 attempts from 1 s, waits for a reset up to 5 minutes, 5 polls of a statistics endpoint. */
-    public static FaultPolicy defaults() {
-        return defaults(DEFAULT_MAX_RESET_WAIT);
-    }
-
-    public static FaultPolicy defaults(Duration maxResetWait) {
+    /**
+     * 4 attempts from 1 s, waits for a rate limit up to {@code maxResetWait}, 5 polls of a statistics endpoint.
+     * @param clock the program's clock, to compare rate-limit resets with
+     */
+    public static FaultPolicy defaults(Duration maxResetWait, Clock clock) {
         return new FaultPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), 2, maxResetWait, 5,
-                Pause.SLEEP, Clock.systemUTC(), Math::random);
+                Pause.SLEEP, clock, Math::random);
     }
 
     public FaultPolicy withPause(Pause pause, Clock clock) {

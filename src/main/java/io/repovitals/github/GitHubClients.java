@@ -38,14 +38,9 @@ public final class GitHubClients {
         this.apiUrl = apiUrl;
     }
 
-    /** With no request budget and the default {@link FaultPolicy} (waits for a rate-limit reset up to 5 minutes). */
-    public static GitHubClients create(URI apiUrl, URI graphqlUrl, Secret token) {
-        return create(apiUrl, graphqlUrl, token, RequestBudget.unlimited(), FaultPolicy.defaults());
-    }
-
     /**
      * @param budget the setting {@code rate-limit-budget} ({@link RequestBudget#unlimited()} when unset)
-     * @param policy retries and the longest wait for a rate-limit reset ({@link FaultPolicy#defaults(Duration)})
+     * @param policy retries and the longest wait for a rate-limit reset ({@link FaultPolicy#defaults(Duration, java.time.Clock)})
      */
     public static GitHubClients create(URI apiUrl, URI graphqlUrl, Secret token, RequestBudget budget, FaultPolicy policy) {
         RequestCounter counter = new RequestCounter();

@@ -29,10 +29,6 @@ public final class GraphQl {
     private final ObjectMapper json;
     private final RateLimits limits;
 
-    GraphQl(HttpClient http, URI endpoint, Secret token, Duration timeout, RequestCounter counter, ObjectMapper json) {
-        this(http, endpoint, token, timeout, counter, json, new RateLimits(FaultPolicy.defaults()));
-    }
-
     GraphQl(HttpClient http, URI endpoint, Secret token, Duration timeout, RequestCounter counter, ObjectMapper json,
             RateLimits limits) {
         this.limits = limits;

@@ -33,10 +33,6 @@ final class InstrumentedHttpClient extends HttpClient {
     private final RateLimits limits;
     private final FaultPolicy policy;
 
-    InstrumentedHttpClient(HttpClient delegate, URI graphqlUrl, RequestCounter counter) {
-        this(delegate, graphqlUrl, counter, RequestBudget.unlimited(), FaultPolicy.defaults());
-    }
-
     InstrumentedHttpClient(HttpClient delegate, URI graphqlUrl, RequestCounter counter, RequestBudget budget,
                            FaultPolicy policy) {
         this.delegate = delegate;

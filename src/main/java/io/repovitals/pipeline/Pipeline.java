@@ -30,6 +30,7 @@ import io.repovitals.model.CollectionStats;
 import io.repovitals.model.RepoRef;
 import io.repovitals.model.Secret;
 import io.repovitals.model.Snapshot;
+import io.repovitals.model.Ticker;
 import io.repovitals.model.Window;
 import io.repovitals.publish.RunFiles;
 import io.repovitals.render.Reports;
@@ -42,6 +43,7 @@ import io.repovitals.store.BundledSample;
 import io.repovitals.store.GitBranchStore;
 import io.repovitals.store.History;
 import io.repovitals.store.HistoryRemote;
+import io.repovitals.store.Retry;
 import io.repovitals.store.HistoryStore;
 
 import java.nio.file.Path;
@@ -66,11 +68,13 @@ public final class Pipeline {
     private final Settings settings;
     private final Log log;
     private final Clock clock;
+    private final Ticker ticker;
 
-    public Pipeline(Settings settings, Log log, Clock clock) {
+    public Pipeline(Settings settings, Log log, Clock clock, Ticker ticker) {
         this.settings = settings;
         this.log = log;
         this.clock = clock;
+        this.ticker = ticker;
     }
 
     /** One snapshot per selected repository, in name order, without history (the {@code collect} command). */
@@ -325,7 +329,7 @@ public final class Pipeline {
         RequestBudget budget = settings.rateLimitBudget().isPresent()
                 ? RequestBudget.of(settings.rateLimitBudget().getAsInt()) : RequestBudget.unlimited();
         return GitHubClients.create(settings.environment().apiUrl(), settings.environment().graphqlUrl(), token,
-                budget, FaultPolicy.defaults(settings.maxResetWait()));
+                budget, FaultPolicy.defaults(settings.maxResetWait(), clock));
     }
 
     private List<RepoRef> repositories(GitHubClients github) {
@@ -342,7 +346,8 @@ public final class Pipeline {
     private HistoryStore store() {
         String remote = settings.historyRemote().orElseThrow(() -> new ConfigException(Inputs.HISTORY_REMOTE.name(), "",
                 "a git remote for the history (set history-remote, or run inside Actions where GITHUB_REPOSITORY gives it)"));
-        return new GitBranchStore(HistoryRemote.of(remote, settings.token()), settings.historyBranch(), log);
+        return new GitBranchStore(HistoryRemote.of(remote, settings.token()), settings.historyBranch(), log, clock,
+                Retry.defaults());
     }
 
     /** One repository's snapshots (backfilled days, then the run's own day) and what to say about them. */
@@ -358,7 +363,7 @@ public final class Pipeline {
         for (int daysBack = backfillDays; daysBack >= 0; daysBack--) {
             windows.add(new Window(settings.asOf().minus(Duration.ofDays(daysBack)), settings.windowDays()));
         }
-        Instant started = clock.instant();
+        long started = ticker.nanos();
         try (RequestCounter.Tally cost = github.requests().tally()) {
             RepositoryCollector collector = new RepositoryCollector(clock, settings.environment().workspace(),
                     settings.doraSource(), settings.doraEnvironment());
@@ -366,7 +371,7 @@ public final class Pipeline {
             List<MetricFamily> families = MetricCatalog.families(settings.ignoreUsers(), settings.staleDays(),
                     settings.incidentLabels());
             CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
-                    Duration.between(started, clock.instant()).toMillis(), data.partialReason().isPresent());
+                    ticker.since(started).toMillis(), data.partialReason().isPresent());
             List<Snapshot> days = DaySnapshots.compute(repo, data, windows, families, settings.ignoreUsers(),
                     history.snapshots(), stats);
             Snapshot own = days.get(days.size() - 1);

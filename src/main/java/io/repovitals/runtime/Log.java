@@ -1,5 +1,7 @@
 package io.repovitals.runtime;
 
+import io.repovitals.model.Ticker;
+
 import io.repovitals.model.Secret;
 
 import java.io.PrintStream;
@@ -38,23 +40,13 @@ public final class Log {
         this.throttle = new ProgressThrottle(millis);
     }
 
-    /** A logger without debug lines outside Actions. */
-    public static Log create(boolean insideActions, PrintStream out, PrintStream err) {
-        return create(insideActions, false, out, err);
-    }
-
     /**
-     * @param debug whether {@link #debug(String)} prints outside Actions (e.g. REPO_VITALS_DEBUG is
-     *              set); inside Actions the runner decides, through ACTIONS_STEP_DEBUG
+     * @param debug  whether {@link #debug(String)} prints outside Actions (e.g. REPO_VITALS_DEBUG is
+     *               set); inside Actions the runner decides, through ACTIONS_STEP_DEBUG
+     * @param ticker times groups and throttles progress
      */
-    public static Log create(boolean insideActions, boolean debug, PrintStream out, PrintStream err) {
-        return create(insideActions, debug, out, err, System::currentTimeMillis);
-    }
-
-    /** As above, with the clock that times groups and throttles progress (for tests). */
-    public static Log create(boolean insideActions, boolean debug, PrintStream out, PrintStream err,
-                             LongSupplier millis) {
-        return new Log(insideActions, debug, insideActions ? out : err, millis);
+    public static Log create(boolean insideActions, boolean debug, PrintStream out, PrintStream err, Ticker ticker) {
+        return new Log(insideActions, debug, insideActions ? out : err, ticker::millis);
     }
 
     /** Hides the value in everything printed from now on; inside Actions the runner hides it too. Null or blank is ignored. */

@@ -62,11 +62,7 @@ public final class GitBranchStore implements HistoryStore {
     private boolean fetched;
     private ObjectId tip;
 
-    public GitBranchStore(HistoryRemote remote, String branch, Log log) {
-        this(remote, branch, log, Clock.systemUTC(), Retry.defaults());
-    }
-
-    /** @param clock stamps the commits; tests pass a fixed one */
+    /** @param clock stamps the commits: the program's clock; tests pass a fixed one */
     public GitBranchStore(HistoryRemote remote, String branch, Log log, Clock clock, Retry retry) {
         this.remote = Objects.requireNonNull(remote, "remote");
         this.ref = Constants.R_HEADS + Objects.requireNonNull(branch, "branch");

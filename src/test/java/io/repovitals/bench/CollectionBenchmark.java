@@ -1,5 +1,6 @@
 package io.repovitals.bench;
 
+import io.repovitals.TestClients;
 import io.repovitals.collect.Commits;
 import io.repovitals.collect.Datasets;
 import io.repovitals.collect.Deployments;
@@ -107,7 +108,7 @@ public final class CollectionBenchmark {
     }
 
     private static Result run(FakeGitHub fake, RepoModel model, String name, Instant since, Instant firstWindowAsOf) {
-        GitHubClients github = GitHubClients.create(fake.api(), fake.graphql(), Secret.of("ghs_bench000000000000000000000000000000"));
+        GitHubClients github = TestClients.create(fake.api(), fake.graphql(), Secret.of("ghs_bench000000000000000000000000000000"));
         RepositoryCollector collector = new RepositoryCollector(Clock.fixed(AS_OF, ZoneOffset.UTC), Optional.empty(),
                 new DoraSource.Deployments(), "production");
         RepoRef repo = RepoRef.parse(RepoModel.OWNER + "/" + RepoModel.NAME);

@@ -48,7 +48,7 @@ class ExportCommandTest {
         remote = workDir.resolve("remote.git");
         Git.init().setBare(true).setDirectory(remote.toFile()).call().close();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
-        new GitBranchStore(HistoryRemote.local(remote), "repo-vitals-data", Log.create(false, quiet, quiet)).save(List.of(
+        new GitBranchStore(HistoryRemote.local(remote), "repo-vitals-data", Log.create(false, false, quiet, quiet, System::nanoTime), java.time.Clock.systemUTC(), io.repovitals.store.Retry.defaults()).save(List.of(
                 snapshot("octo-org/widgets", "2026-11-19T00:00:00Z", 2),
                 snapshot("octo-org/widgets", "2026-11-20T00:00:00Z", 5),
                 snapshot("acme/rocket", "2026-11-20T00:00:00Z", 1)), List.of(), "test");

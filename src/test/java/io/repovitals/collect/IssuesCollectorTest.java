@@ -1,5 +1,6 @@
 package io.repovitals.collect;
 
+import io.repovitals.TestClients;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.repovitals.GitHubFake;
 import io.repovitals.OutcomeValues;
@@ -44,7 +45,7 @@ class IssuesCollectorTest {
             .options(wireMockConfig().dynamicPort()).failOnUnmatchedRequests(true).build();
 
     private GitHubClients clients() {
-        return GitHubClients.create(URI.create(github.baseUrl()), URI.create(github.baseUrl() + "/graphql"),
+        return TestClients.create(URI.create(github.baseUrl()), URI.create(github.baseUrl() + "/graphql"),
                 Secret.of(GitHubFake.TOKEN));
     }
 

@@ -1,5 +1,6 @@
 package io.repovitals.collect;
 
+import io.repovitals.TestClients;
 import io.repovitals.GitHubFake;
 import io.repovitals.OutcomeValues;
 import io.repovitals.github.GitHubClients;
@@ -95,7 +96,7 @@ class WorkspaceCommitsTest {
 
     /** Clients pointing nowhere: any request would fail, and the counter proves none was sent. */
     private static GitHubClients offline() {
-        return GitHubClients.create(URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9/graphql"),
+        return TestClients.create(URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9/graphql"),
                 Secret.of(GitHubFake.TOKEN));
     }
 

@@ -66,18 +66,18 @@ final class ExportHistories {
     /** Creates a bare repository at {@code dir} whose history branch holds {@code snapshots}. */
     static Path store(Path dir, List<Snapshot> snapshots) throws Exception {
         Git.init().setBare(true).setDirectory(dir.toFile()).call().close();
-        new GitBranchStore(HistoryRemote.local(dir), BRANCH, quietLog()).save(snapshots, List.of(), "test");
+        new GitBranchStore(HistoryRemote.local(dir), BRANCH, quietLog(), java.time.Clock.systemUTC(), io.repovitals.store.Retry.defaults()).save(snapshots, List.of(), "test");
         return dir;
     }
 
     /** The histories of {@code repositories} as the store reads them back, in the order given. */
     static List<History> load(Path bare, String... repositories) {
-        GitBranchStore store = new GitBranchStore(HistoryRemote.local(bare), BRANCH, quietLog());
+        GitBranchStore store = new GitBranchStore(HistoryRemote.local(bare), BRANCH, quietLog(), java.time.Clock.systemUTC(), io.repovitals.store.Retry.defaults());
         return java.util.Arrays.stream(repositories).map(name -> store.load(RepoRef.parse(name))).toList();
     }
 
     static Log quietLog() {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true);
-        return Log.create(false, sink, sink);
+        return Log.create(false, false, sink, sink, System::nanoTime);
     }
 }

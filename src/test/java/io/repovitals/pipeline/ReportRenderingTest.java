@@ -54,7 +54,7 @@ class ReportRenderingTest {
                                                    Map<String, List<WaitingPr>> waiting) {
         Map<String, List<Snapshot>> histories = Map.of(REPO, history());
         OrgAnalysis analysis = new Analyzer().analyzeAll(histories);
-        Log quiet = Log.create(false, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        Log quiet = Log.create(false, false, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), System::nanoTime);
         return new ReportRendering(new Reports(Optional.empty()), new Charts(), format, quiet)
                 .render(analysis, histories, waiting, host);
     }

@@ -22,7 +22,7 @@ class LogTest {
     private final AtomicLong millis = new AtomicLong(1_000_000);
 
     private Log log(boolean insideActions, boolean debug) {
-        return Log.create(insideActions, debug, stream(out), stream(err), millis::get);
+        return Log.create(insideActions, debug, stream(out), stream(err), () -> millis.get() * 1_000_000);
     }
 
     private static PrintStream stream(ByteArrayOutputStream bytes) {

@@ -53,7 +53,7 @@ class ChartFilesTest {
 
     @Test
     void should_store_an_svg_and_a_png_of_the_same_chart_side_by_side_in_the_bare_repository() throws Exception {
-        Log log = Log.create(false, new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(new ByteArrayOutputStream(), true));
+        Log log = Log.create(false, false, new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(new ByteArrayOutputStream(), true), System::nanoTime);
         var store = new GitBranchStore(remote.remote(), BareRepo.BRANCH, log,
                 Clock.fixed(Instant.parse("2026-11-20T06:30:00Z"), ZoneOffset.UTC), GitBranchStoreTest.NO_WAIT);
         var svg = new Chart(ALPHA, DAY, "stars-forks", Chart.Format.SVG, SVG);

@@ -38,7 +38,7 @@ class ConcurrentRunsTest {
 
     private static Log quietLog() {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        return Log.create(false, nowhere, nowhere);
+        return Log.create(false, false, nowhere, nowhere, System::nanoTime);
     }
 
     private static List<SaveResult> runAtOnce(List<java.util.concurrent.Callable<SaveResult>> runs) throws Exception {

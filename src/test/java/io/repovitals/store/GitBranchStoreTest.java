@@ -34,7 +34,7 @@ class GitBranchStoreTest {
     java.nio.file.Path temp;
     private BareRepo remote;
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
-    private final Log log = Log.create(false, new PrintStream(logged, true), new PrintStream(logged, true));
+    private final Log log = Log.create(false, false, new PrintStream(logged, true), new PrintStream(logged, true), System::nanoTime);
 
     @BeforeEach
     void createRemote() {

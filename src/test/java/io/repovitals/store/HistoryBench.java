@@ -63,7 +63,7 @@ public final class HistoryBench {
             seed(remote, repos);
         }
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        Log log = Log.create(false, nowhere, nowhere);
+        Log log = Log.create(false, false, nowhere, nowhere, System::nanoTime);
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);
 
         System.gc();

@@ -41,7 +41,7 @@ public final class HistoryPhases {
             }
         }
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        Log log = Log.create(false, nowhere, nowhere);
+        Log log = Log.create(false, false, nowhere, nowhere, System::nanoTime);
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);
 
         if (args.length > 2 && args[2].equals("bench")) { // what bench/history.sh times: a fresh store, fetch + load all

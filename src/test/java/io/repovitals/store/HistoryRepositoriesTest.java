@@ -25,7 +25,7 @@ class HistoryRepositoriesTest {
     private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
 
     private GitBranchStore store(BareRepo remote) {
-        return new GitBranchStore(remote.remote(), BareRepo.BRANCH, Log.create(false, quiet, quiet));
+        return new GitBranchStore(remote.remote(), BareRepo.BRANCH, Log.create(false, false, quiet, quiet, System::nanoTime), java.time.Clock.systemUTC(), io.repovitals.store.Retry.defaults());
     }
 
     @Test

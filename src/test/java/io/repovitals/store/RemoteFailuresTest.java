@@ -39,7 +39,7 @@ class RemoteFailuresTest {
     Path temp;
     private BareRepo remote;
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
-    private final Log log = Log.create(false, new PrintStream(logged, true), new PrintStream(logged, true));
+    private final Log log = Log.create(false, false, new PrintStream(logged, true), new PrintStream(logged, true), System::nanoTime);
 
     @BeforeEach
     void createRemoteWithOneRun() {
