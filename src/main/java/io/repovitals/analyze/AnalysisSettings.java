@@ -1,5 +1,8 @@
 package io.repovitals.analyze;
 
+import io.repovitals.model.HealthWeights;
+import io.repovitals.model.DoraThresholds;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package io.repovitals.analyze;
 
+import io.repovitals.model.HealthWeights;
+
 import io.repovitals.model.Snapshot;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import io.repovitals.config.ConfigException;
 import io.repovitals.config.Input;
 import io.repovitals.config.Inputs;
 import io.repovitals.config.Settings;
-import io.repovitals.export.ExportFormat;
+import io.repovitals.model.ExportFormat;
 import io.repovitals.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = context.settings(spec);
-        // The resolver accepted only Settings.EXPORT_FORMATS, which ExportFormat parses one to one.
-        ExportFormat chosen = settings.format().flatMap(ExportFormat::parse)
+        ExportFormat chosen = settings.format()
                 .orElseThrow(() -> new ConfigException(Inputs.FORMAT.name(), null,
                         ExportFormat.accepted() + " (the format input or --format FORMAT)"));
         Path out = settings.out().orElse(null);

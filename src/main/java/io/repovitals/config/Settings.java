@@ -1,15 +1,15 @@
 package io.repovitals.config;
 
+import io.repovitals.model.DoraThresholds;
+import io.repovitals.model.ExportFormat;
+import io.repovitals.model.HealthWeights;
 import io.repovitals.model.RepoRef;
 import io.repovitals.model.Secret;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -33,13 +33,12 @@ import java.util.Set;
  * @param doraEnvironment extension: the Deployments environment counted for dora-source {@code deployments}
  * @param rateLimitBudget extension: the most requests one run may spend; empty for no cap
  * @param maxResetWait   extension: the longest wait for a rate-limit reset, 0 to 60 minutes
- * @param healthWeights  extension: component name to weight, all five components in report order, summing to 1
+ * @param healthWeights  extension: the weight of each health component, summing to 1
  * @param trendDays      extension: days of history a trend is fitted over
  * @param forecastDays   extension: days ahead a forecast looks
  * @param historyRetentionDays extension: daily files older than this are folded into weekly ones; empty to keep all
  * @param closePrevious  extension: whether a new weekly report issue closes the previous one
- * @param doraThresholds extension: DORA band boundaries (elite, high, medium) for each of lead_time_hours,
- *                       change_failure_rate, time_to_restore_hours and deploy_days_per_week, in that order
+ * @param doraThresholds extension: DORA band boundaries (elite, high, medium), the defaults where not set
  * @param datadogApiKey  extension: the Datadog API key (a secret, masked like the token); empty when not set
  * @param datadogSite    extension: the Datadog site the key belongs to, a host name such as datadoghq.com
  */
@@ -66,30 +65,23 @@ public record Settings(
         String doraEnvironment,
         OptionalInt rateLimitBudget,
         Duration maxResetWait,
-        Map<String, Double> healthWeights,
+        HealthWeights healthWeights,
         int trendDays,
         int forecastDays,
         OptionalInt historyRetentionDays,
         boolean closePrevious,
-        Map<String, List<Double>> doraThresholds,
+        DoraThresholds doraThresholds,
         Optional<Secret> datadogApiKey,
         String datadogSite,
-        Optional<String> format,
+        Optional<ExportFormat> format,
         Optional<Path> out,
         boolean gzip,
         GitHubEnvironment environment) {
-    /** The values input {@code format} accepts, as export.ExportFormat names them (ExportCommandTest keeps them equal). */
-    public static final List<String> EXPORT_FORMATS = List.of("csv", "json", "openmetrics", "sqlite", "datadog");
-
     public Settings {
         repositories = List.copyOf(repositories);
         organizations = List.copyOf(organizations);
         publish = Set.copyOf(publish);
         ignoreUsers = Set.copyOf(ignoreUsers);
         incidentLabels = List.copyOf(incidentLabels);
-        Map<String, List<Double>> boundaries = new LinkedHashMap<>();
-        doraThresholds.forEach((key, values) -> boundaries.put(key, List.copyOf(values)));
-        doraThresholds = Collections.unmodifiableMap(boundaries); // keeps the documented order
-        healthWeights = Collections.unmodifiableMap(new LinkedHashMap<>(healthWeights)); // keeps report order
     }
 }

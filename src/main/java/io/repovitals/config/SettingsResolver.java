@@ -1,5 +1,6 @@
 package io.repovitals.config;
 
+import io.repovitals.model.DoraThresholds;
 import io.repovitals.model.RepoRef;
 import io.repovitals.model.Secret;
 
@@ -59,53 +60,53 @@ public final class SettingsResolver {
         Optional<ConfigFile> file = configFile(options, workspace);
         Sources sources = new Sources(options, file);
 
-        Optional<Secret> token = sources.get(Inputs.TOKEN).or(() -> variable("GITHUB_TOKEN")).map(Values::token);
-        List<String> organizations = sources.get(Inputs.ORGANIZATIONS).map(Values::organizations).orElse(List.of());
-        List<RepoRef> repositories = sources.get(Inputs.REPOSITORIES).map(Values::repositories)
+        Optional<Secret> token = sources.get(Inputs.TOKEN).or(() -> variable("GITHUB_TOKEN")).map(SecretValues::token);
+        List<String> organizations = sources.get(Inputs.ORGANIZATIONS).map(GitHubNameValues::organizations).orElse(List.of());
+        List<RepoRef> repositories = sources.get(Inputs.REPOSITORIES).map(GitHubNameValues::repositories)
                 .orElseGet(() -> organizations.isEmpty()
                         ? environment.repository().map(RepoRef::parse).stream().toList()
                         : List.of());
-        Optional<Instant> asOf = sources.get(Inputs.AS_OF).map(Values::instant);
+        Optional<Instant> asOf = sources.get(Inputs.AS_OF).map(ScalarValues::instant);
 
         return new Settings(
                 token,
                 repositories,
                 organizations,
                 file.map(ConfigFile::path),
-                Values.integer(Inputs.WINDOW_DAYS, sources.orDefault(Inputs.WINDOW_DAYS), 1, 3650),
+                ScalarValues.integer(Inputs.WINDOW_DAYS, sources.orDefault(Inputs.WINDOW_DAYS), 1, 3650),
                 asOf.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS)),
                 asOf.isPresent(),
-                Values.integer(Inputs.BACKFILL_DAYS, sources.orDefault(Inputs.BACKFILL_DAYS), 0, 3650),
-                Values.historyBranch(sources.orDefault(Inputs.HISTORY_BRANCH)),
+                ScalarValues.integer(Inputs.BACKFILL_DAYS, sources.orDefault(Inputs.BACKFILL_DAYS), 0, 3650),
+                GitHubNameValues.historyBranch(sources.orDefault(Inputs.HISTORY_BRANCH)),
                 sources.get(Inputs.HISTORY_REMOTE).or(() -> environment.repository()
                         .map(repository -> environment.serverUrl() + "/" + repository + ".git")),
-                Values.publish(sources.orDefault(Inputs.PUBLISH)),
-                Values.charts(sources.orDefault(Inputs.CHARTS)),
+                OutputValues.publish(sources.orDefault(Inputs.PUBLISH)),
+                OutputValues.charts(sources.orDefault(Inputs.CHARTS)),
                 sources.get(Inputs.TEMPLATES).map(text -> templates(text, workspace)),
-                Values.doraSource(sources.orDefault(Inputs.DORA_SOURCE)),
-                sources.get(Inputs.IGNORE_USERS).map(Values::ignoreUsers).orElse(Set.of()),
-                Values.shard(sources.orDefault(Inputs.SHARD)),
-                workingDir.resolve(Values.path(Inputs.OUTPUT_DIR.name(), sources.orDefault(Inputs.OUTPUT_DIR))).normalize(),
-                Values.integer(Inputs.STALE_DAYS, sources.orDefault(Inputs.STALE_DAYS), 1, 3650),
-                Values.incidentLabels(sources.orDefault(Inputs.INCIDENT_LABELS)),
-                Values.doraEnvironment(sources.orDefault(Inputs.DORA_ENVIRONMENT)),
+                GitHubNameValues.doraSource(sources.orDefault(Inputs.DORA_SOURCE)),
+                sources.get(Inputs.IGNORE_USERS).map(GitHubNameValues::ignoreUsers).orElse(Set.of()),
+                OutputValues.shard(sources.orDefault(Inputs.SHARD)),
+                workingDir.resolve(ScalarValues.path(Inputs.OUTPUT_DIR.name(), sources.orDefault(Inputs.OUTPUT_DIR))).normalize(),
+                ScalarValues.integer(Inputs.STALE_DAYS, sources.orDefault(Inputs.STALE_DAYS), 1, 3650),
+                GitHubNameValues.incidentLabels(sources.orDefault(Inputs.INCIDENT_LABELS)),
+                GitHubNameValues.doraEnvironment(sources.orDefault(Inputs.DORA_ENVIRONMENT)),
                 sources.get(Inputs.RATE_LIMIT_BUDGET)
-                        .map(text -> Values.atLeast(Inputs.RATE_LIMIT_BUDGET, text, 1, "for no cap"))
+                        .map(text -> ScalarValues.atLeast(Inputs.RATE_LIMIT_BUDGET, text, 1, "for no cap"))
                         .orElse(OptionalInt.empty()),
-                Values.minutes(Inputs.MAX_RESET_WAIT, sources.orDefault(Inputs.MAX_RESET_WAIT), 0, 60),
-                Values.healthWeights(sources.orDefault(Inputs.HEALTH_WEIGHTS)),
-                Values.integer(Inputs.TREND_DAYS, sources.orDefault(Inputs.TREND_DAYS), 7, 3650),
-                Values.integer(Inputs.FORECAST_DAYS, sources.orDefault(Inputs.FORECAST_DAYS), 1, 365),
+                ScalarValues.minutes(Inputs.MAX_RESET_WAIT, sources.orDefault(Inputs.MAX_RESET_WAIT), 0, 60),
+                AnalysisValues.healthWeights(sources.orDefault(Inputs.HEALTH_WEIGHTS)),
+                ScalarValues.integer(Inputs.TREND_DAYS, sources.orDefault(Inputs.TREND_DAYS), 7, 3650),
+                ScalarValues.integer(Inputs.FORECAST_DAYS, sources.orDefault(Inputs.FORECAST_DAYS), 1, 365),
                 sources.get(Inputs.HISTORY_RETENTION_DAYS)
-                        .map(text -> Values.atLeast(Inputs.HISTORY_RETENTION_DAYS, text, 1, "to keep everything"))
+                        .map(text -> ScalarValues.atLeast(Inputs.HISTORY_RETENTION_DAYS, text, 1, "to keep everything"))
                         .orElse(OptionalInt.empty()),
-                Values.bool(Inputs.CLOSE_PREVIOUS, sources.orDefault(Inputs.CLOSE_PREVIOUS)),
-                sources.get(Inputs.DORA_THRESHOLDS).map(Values::doraThresholds).orElse(Values.DORA_DEFAULTS),
-                sources.get(Inputs.DATADOG_API_KEY).map(Values::datadogApiKey),
-                Values.datadogSite(sources.orDefault(Inputs.DATADOG_SITE)),
-                sources.get(Inputs.FORMAT).map(Values::exportFormat),
-                sources.get(Inputs.OUT).map(text -> workingDir.resolve(Values.path(Inputs.OUT.name(), text)).normalize()),
-                Values.bool(Inputs.GZIP, sources.orDefault(Inputs.GZIP)),
+                ScalarValues.bool(Inputs.CLOSE_PREVIOUS, sources.orDefault(Inputs.CLOSE_PREVIOUS)),
+                sources.get(Inputs.DORA_THRESHOLDS).map(AnalysisValues::doraThresholds).orElse(DoraThresholds.STATE_OF_DEVOPS_2023),
+                sources.get(Inputs.DATADOG_API_KEY).map(SecretValues::datadogApiKey),
+                SecretValues.datadogSite(sources.orDefault(Inputs.DATADOG_SITE)),
+                sources.get(Inputs.FORMAT).map(OutputValues::exportFormat),
+                sources.get(Inputs.OUT).map(text -> workingDir.resolve(ScalarValues.path(Inputs.OUT.name(), text)).normalize()),
+                ScalarValues.bool(Inputs.GZIP, sources.orDefault(Inputs.GZIP)),
                 environment);
     }
 
@@ -139,7 +140,7 @@ public final class SettingsResolver {
     private Optional<ConfigFile> configFile(Map<String, String> options, Path workspace) {
         Optional<String> named = commandLineOrRunner(options, Inputs.CONFIG);
         if (named.isPresent()) {
-            Path path = workspace.resolve(Values.path(Inputs.CONFIG.name(), named.get())).normalize();
+            Path path = workspace.resolve(ScalarValues.path(Inputs.CONFIG.name(), named.get())).normalize();
             if (!Files.isRegularFile(path)) {
                 throw new ConfigException(Inputs.CONFIG.name(), named.get(), "an existing YAML file (not found: " + path + ")");
             }
@@ -150,7 +151,7 @@ public final class SettingsResolver {
     }
 
     private static Path templates(String text, Path workspace) {
-        Path path = workspace.resolve(Values.path(Inputs.TEMPLATES.name(), text)).normalize();
+        Path path = workspace.resolve(ScalarValues.path(Inputs.TEMPLATES.name(), text)).normalize();
         if (!Files.isDirectory(path)) {
             throw new ConfigException(Inputs.TEMPLATES.name(), text, "an existing directory of .ftl templates (not found: " + path + ")");
         }
@@ -195,7 +196,7 @@ public final class SettingsResolver {
     }
 
     private Optional<Path> pathVariable(String name) {
-        return variable(name).map(text -> Values.path(name, text));
+        return variable(name).map(text -> ScalarValues.path(name, text));
     }
 
     private Optional<String> variable(String name) {

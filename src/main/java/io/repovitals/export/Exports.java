@@ -1,5 +1,7 @@
 package io.repovitals.export;
 
+import io.repovitals.model.ExportFormat;
+
 import io.repovitals.store.History;
 
 import java.io.BufferedOutputStream;

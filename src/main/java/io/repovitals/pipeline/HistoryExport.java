@@ -4,7 +4,7 @@ import io.repovitals.config.ConfigException;
 import io.repovitals.config.Inputs;
 import io.repovitals.config.Settings;
 import io.repovitals.export.DatadogSink;
-import io.repovitals.export.ExportFormat;
+import io.repovitals.model.ExportFormat;
 import io.repovitals.export.ExportResult;
 import io.repovitals.export.Exports;
 import io.repovitals.model.RepoRef;

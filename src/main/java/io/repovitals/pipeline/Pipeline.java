@@ -4,8 +4,8 @@ import io.repovitals.analyze.Analysis;
 import io.repovitals.analyze.AnalysisJson;
 import io.repovitals.analyze.AnalysisSettings;
 import io.repovitals.analyze.Analyzer;
-import io.repovitals.analyze.DoraThresholds;
-import io.repovitals.analyze.HealthWeights;
+import io.repovitals.model.DoraThresholds;
+import io.repovitals.model.HealthWeights;
 import io.repovitals.analyze.OrgAnalysis;
 import io.repovitals.collect.Datasets;
 import io.repovitals.collect.PullRequests;
@@ -18,7 +18,7 @@ import io.repovitals.config.PublishTarget;
 import io.repovitals.config.PullRequestEvent;
 import io.repovitals.config.Settings;
 import io.repovitals.export.DatadogSink;
-import io.repovitals.export.ExportFormat;
+import io.repovitals.model.ExportFormat;
 import io.repovitals.export.ExportResult;
 import io.repovitals.github.FaultPolicy;
 import io.repovitals.github.GitHubClients;
@@ -414,8 +414,8 @@ public final class Pipeline {
 
     private AnalysisSettings analysisSettings() {
         return AnalysisSettings.DEFAULTS
-                .withWeights(HealthWeights.of(settings.healthWeights()))
+                .withWeights(settings.healthWeights())
                 .withDays(settings.trendDays(), settings.forecastDays())
-                .withDora(DoraThresholds.of(settings.doraThresholds()));
+                .withDora(settings.doraThresholds());
     }
 }

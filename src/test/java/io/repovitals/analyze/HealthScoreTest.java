@@ -1,5 +1,7 @@
 package io.repovitals.analyze;
 
+import io.repovitals.model.HealthWeights;
+
 import io.repovitals.model.Snapshot;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;

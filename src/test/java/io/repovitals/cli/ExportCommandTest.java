@@ -6,7 +6,7 @@ import io.repovitals.CliRun;
 import io.repovitals.config.Input;
 import io.repovitals.config.Inputs;
 import io.repovitals.config.Settings;
-import io.repovitals.export.ExportFormat;
+import io.repovitals.model.ExportFormat;
 import io.repovitals.model.CollectionStats;
 import io.repovitals.model.Snapshot;
 import io.repovitals.runtime.Log;
@@ -199,11 +199,5 @@ class ExportCommandTest {
                 .isEqualTo("error: invalid setting 'format': expected csv, json, openmetrics, sqlite or datadog"
                         + " (the format input or --format FORMAT)");
         assertThat(workDir.resolve("x.csv")).doesNotExist();
-    }
-
-    @Test
-    void should_accept_as_the_format_input_exactly_the_formats_export_knows() {
-        assertThat(Settings.EXPORT_FORMATS).containsExactlyElementsOf(
-                java.util.Arrays.stream(ExportFormat.values()).map(ExportFormat::value).toList());
     }
 }

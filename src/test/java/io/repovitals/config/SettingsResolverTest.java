@@ -78,7 +78,7 @@ class SettingsResolverTest {
                         "contributors=0.4,pr_throughput=0.15,review_velocity=0.15,issue_freshness=0.15,fork_growth=0.15",
                         "contributors=0.1,pr_throughput=0.1,review_velocity=0.1,issue_freshness=0.1,fork_growth=0.6",
                         "contributors=0.3,pr_throughput=0.2,review_velocity=0.2,issue_freshness=0.15,fork_growth=0.15",
-                        s -> weightsText(s.healthWeights())),
+                        s -> weightsText(s.healthWeights().asMap())),
                 new Case(Inputs.TREND_DAYS, "28", "180", "7", "90", s -> String.valueOf(s.trendDays())),
                 new Case(Inputs.FORECAST_DAYS, "7", "14", "365", "30", s -> String.valueOf(s.forecastDays())),
                 new Case(Inputs.HISTORY_RETENTION_DAYS, "365", "180", "30", "", s -> text(s.historyRetentionDays())),
@@ -165,13 +165,13 @@ class SettingsResolverTest {
         assertThat(settings.doraEnvironment()).isEqualTo("production");
         assertThat(settings.rateLimitBudget()).isEmpty();
         assertThat(settings.maxResetWait()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(settings.healthWeights()).containsExactly(entry("contributors", 0.30), entry("pr_throughput", 0.20),
+        assertThat(settings.healthWeights().asMap()).containsExactly(entry("contributors", 0.30), entry("pr_throughput", 0.20),
                 entry("review_velocity", 0.20), entry("issue_freshness", 0.15), entry("fork_growth", 0.15));
         assertThat(settings.trendDays()).isEqualTo(90);
         assertThat(settings.forecastDays()).isEqualTo(30);
         assertThat(settings.historyRetentionDays()).isEmpty();
         assertThat(settings.closePrevious()).isTrue();
-        assertThat(settings.doraThresholds()).containsExactly(
+        assertThat(settings.doraThresholds().boundaries()).containsExactly(
                 entry("lead_time_hours", List.of(24.0, 168.0, 720.0)),
                 entry("change_failure_rate", List.of(0.05, 0.10, 0.15)),
                 entry("time_to_restore_hours", List.of(1.0, 24.0, 168.0)),
@@ -436,7 +436,7 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of(), Map.of("dora-thresholds",
                 " deploy_days_per_week = 10, 2 ,0.5 ;\n change_failure_rate=.02,0.04,0.08;"));
 
-        assertThat(settings.doraThresholds()).containsExactly(
+        assertThat(settings.doraThresholds().boundaries()).containsExactly(
                 entry("lead_time_hours", List.of(24.0, 168.0, 720.0)),
                 entry("change_failure_rate", List.of(0.02, 0.04, 0.08)),
                 entry("time_to_restore_hours", List.of(1.0, 24.0, 168.0)),
@@ -451,9 +451,9 @@ class SettingsResolverTest {
         Settings fromFile = resolve(Map.of(), Map.of());
         Settings fromVariable = resolve(Map.of("INPUT_DORA-THRESHOLDS", "lead_time_hours=12,48,96"), Map.of());
 
-        assertThat(fromFile.doraThresholds()).containsEntry("deploy_days_per_week", List.of(7.0, 2.0, 0.5))
+        assertThat(fromFile.doraThresholds().boundaries()).containsEntry("deploy_days_per_week", List.of(7.0, 2.0, 0.5))
                 .containsEntry("lead_time_hours", List.of(24.0, 168.0, 720.0));
-        assertThat(fromVariable.doraThresholds()).containsEntry("lead_time_hours", List.of(12.0, 48.0, 96.0))
+        assertThat(fromVariable.doraThresholds().boundaries()).containsEntry("lead_time_hours", List.of(12.0, 48.0, 96.0))
                 .containsEntry("deploy_days_per_week", List.of(5.0, 1.0, 7.0 / 30));
     }
 
@@ -487,7 +487,7 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of(), Map.of("health-weights",
                 "fork_growth = 0 \n issue_freshness=.25, review_velocity=0.25\npr_throughput=0.25 ,contributors=00.25"));
 
-        assertThat(settings.healthWeights()).containsExactly(entry("contributors", 0.25), entry("pr_throughput", 0.25),
+        assertThat(settings.healthWeights().asMap()).containsExactly(entry("contributors", 0.25), entry("pr_throughput", 0.25),
                 entry("review_velocity", 0.25), entry("issue_freshness", 0.25), entry("fork_growth", 0.0));
     }
 
@@ -502,7 +502,7 @@ class SettingsResolverTest {
         String weights = "contributors=0.30,pr_throughput=0.20,review_velocity=0.20,issue_freshness=0.15,fork_growth="
                 + forkGrowth;
         if (accepted) {
-            assertThat(resolve(Map.of(), Map.of("health-weights", weights)).healthWeights())
+            assertThat(resolve(Map.of(), Map.of("health-weights", weights)).healthWeights().asMap())
                     .containsEntry("fork_growth", Double.parseDouble(forkGrowth));
         } else {
             assertThatThrownBy(() -> resolve(Map.of(), Map.of("health-weights", weights)))
@@ -515,7 +515,7 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of(), Map.of("health-weights",
                 "contributors=1.0,pr_throughput=0,review_velocity=0,issue_freshness=0,fork_growth=0"));
 
-        assertThat(settings.healthWeights()).containsEntry("contributors", 1.0).containsEntry("fork_growth", 0.0);
+        assertThat(settings.healthWeights().asMap()).containsEntry("contributors", 1.0).containsEntry("fork_growth", 0.0);
     }
 
     @Test
@@ -536,7 +536,7 @@ class SettingsResolverTest {
 
         Settings settings = resolve(Map.of(), Map.of());
 
-        assertThat(settings.healthWeights()).containsExactly(entry("contributors", 0.4), entry("pr_throughput", 0.2),
+        assertThat(settings.healthWeights().asMap()).containsExactly(entry("contributors", 0.4), entry("pr_throughput", 0.2),
                 entry("review_velocity", 0.2), entry("issue_freshness", 0.1), entry("fork_growth", 0.1));
         assertThat(settings.closePrevious()).isFalse();
         assertThat(settings.incidentLabels()).containsExactly("incident", "Sev 1");

@@ -1,5 +1,7 @@
 package io.repovitals.export;
 
+import io.repovitals.model.ExportFormat;
+
 import io.repovitals.model.CollectionStats;
 import io.repovitals.model.ContributorStats;
 import io.repovitals.model.RepoRef;

@@ -1,5 +1,7 @@
 package io.repovitals.export;
 
+import io.repovitals.model.ExportFormat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayNameGeneration;

@@ -1,5 +1,7 @@
 package io.repovitals.export;
 
+import io.repovitals.model.ExportFormat;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.repovitals.export;
+package io.repovitals.model;
 
 import java.util.Arrays;
 import java.util.Locale;

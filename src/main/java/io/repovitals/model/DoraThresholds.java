@@ -1,5 +1,6 @@
-package io.repovitals.analyze;
+package io.repovitals.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +39,24 @@ public record DoraThresholds(
     /** The source label of thresholds that differ from {@link #STATE_OF_DEVOPS_2023}. */
     public static final String CUSTOM = "custom thresholds";
 
-    private static final Set<String> KEYS = Set.of("lead_time_hours", "change_failure_rate", "time_to_restore_hours",
+    /** The keys of the {@code dora-thresholds} setting, in its documented order. */
+    public static final List<String> KEYS = List.of("lead_time_hours", "change_failure_rate", "time_to_restore_hours",
             "deploy_days_per_week");
+
+    /** Whether a lower value is the better band for this key (all but deployment frequency). */
+    public static boolean lowerIsBetter(String key) {
+        return !key.equals("deploy_days_per_week");
+    }
+
+    /** Key to elite, high and medium boundaries, in {@link #KEYS}' order: the setting's form. */
+    public Map<String, List<Double>> boundaries() {
+        Map<String, List<Double>> boundaries = new LinkedHashMap<>();
+        boundaries.put("lead_time_hours", List.of(leadEliteHours, leadHighHours, leadMediumHours));
+        boundaries.put("change_failure_rate", List.of(failureEliteRate, failureHighRate, failureMediumRate));
+        boundaries.put("time_to_restore_hours", List.of(restoreEliteHours, restoreHighHours, restoreMediumHours));
+        boundaries.put("deploy_days_per_week", List.of(deployElitePerWeek, deployHighPerWeek, deployMediumPerWeek));
+        return boundaries;
+    }
 
     /**
      * Thresholds from the resolved {@code dora-thresholds} setting: key to elite, high and medium

@@ -1,4 +1,4 @@
-package io.repovitals.analyze;
+package io.repovitals.model;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +16,10 @@ public record HealthWeights(double contributors, double prThroughput, double rev
     /** Component names, as in metrics.md and analysis.json. */
     public static final Set<String> NAMES = Set.of("contributors", "pr_throughput", "review_velocity",
             "issue_freshness", "fork_growth");
-    // Decimal weights such as 0.3 + 0.2 + 0.2 + 0.15 + 0.15 do not add up to exactly 1.0 in binary.
-    private static final double TOLERANCE = 1e-9;
+    // Decimal weights such as 0.3 + 0.2 + 0.2 + 0.15 + 0.15 do not add up to exactly 1.0 in binary. The
+    // input accepts decimal sums within 1e-9 of 1 (exactly, in decimal); their binary sum may land a
+    // hair beyond that, hence the margin.
+    private static final double TOLERANCE = 1e-9 * (1 + 1e-6);
 
     public HealthWeights {
         double sum = 0;
