@@ -43,12 +43,12 @@ public final class CommitsCollector {
      *                         NOT_FOUND); meant to run inside {@link Datasets#fetch}
      */
     public Commits fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf, Optional<String> defaultBranch) {
-        String source = "GitHub API";
+        String source = Commits.API_SOURCE;
         if (workspace.isPresent() && defaultBranch.isPresent()) {
             try {
                 return WorkspaceCommits.read(workspace.get(), repo, defaultBranch.get(), since, asOf);
             } catch (WorkspaceCommits.Unusable e) {
-                source = "GitHub API; the workspace was not used: " + e.getMessage();
+                source = Commits.API_SOURCE + "; the workspace was not used: " + e.getMessage();
             }
         }
         String from = source;

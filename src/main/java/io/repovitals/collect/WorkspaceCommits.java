@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  * {@link Commits} read with JGit from the clone in {@code GITHUB_WORKSPACE}, with zero requests and
  * file paths included, when it is a clone of the repository holding the default branch's history
  * back to {@code since} (not shallow there). Git knows e-mails, not GitHub logins: an author is linked
- * to a login only through a GitHub no-reply address ({@code 123+login@users.noreply.github.com}).
+ * to a login only through a GitHub no-reply address ({@code 123+KarlH@users.noreply.github.com}),
+ * spelled as the address spells it (GitHub's spelling wins where the API also names the person).
  */
 final class WorkspaceCommits {
     static final String SOURCE = "workspace clone";
-    private static final Pattern NOREPLY = Pattern.compile("(?:\\d+\\+)?([^@+]+)@users\\.noreply\\.github\\.com");
+    // The login keeps the case the address has (GitHub writes it as the login is spelled); the domain's case is free.
+    private static final Pattern NOREPLY = Pattern.compile("(?:\\d+\\+)?([^@+]+)@(?i:users\\.noreply\\.github\\.com)");
 
     private WorkspaceCommits() {}
 
@@ -126,8 +128,9 @@ final class WorkspaceCommits {
 
     private static Commits.Commit commit(RevCommit commit, Instant committed, DiffFormatter diff) throws IOException {
         PersonIdent author = commit.getAuthorIdent();
-        String email = author.getEmailAddress() == null ? "" : author.getEmailAddress().toLowerCase(Locale.ROOT);
-        Matcher noreply = NOREPLY.matcher(email);
+        String address = author.getEmailAddress() == null ? "" : author.getEmailAddress();
+        String email = address.toLowerCase(Locale.ROOT);
+        Matcher noreply = NOREPLY.matcher(address);
         String login = noreply.matches() ? noreply.group(1) : null;
         String message = commit.getFullMessage();
         int newline = message.indexOf('\n');
