@@ -24,6 +24,7 @@ public final class RepositoryCollector {
     private final RepoStateCollector repoState;
     private final ActivityDatasets activity;
     private final RestDatasets rest;
+    private final CommitsCollector commits;
 
     /**
      * @param workspace       {@code GITHUB_WORKSPACE}: a clone there spares the commit requests
@@ -31,9 +32,26 @@ public final class RepositoryCollector {
      * @param doraEnvironment the deployments' environment for source {@code deployments}
      */
     public RepositoryCollector(Clock clock, Optional<Path> workspace, DoraSource doraSource, String doraEnvironment) {
+        this(clock, workspace, GitFetch.NEVER, doraSource, doraEnvironment);
+    }
+
+    /** @param gitFetch how to fetch the history over git when the workspace has no usable clone */
+    public RepositoryCollector(Clock clock, Optional<Path> workspace, GitFetch gitFetch, DoraSource doraSource,
+                               String doraEnvironment) {
         this.repoState = new RepoStateCollector(clock);
-        this.activity = new ActivityDatasets(workspace);
+        this.commits = new CommitsCollector(workspace, gitFetch, clock);
+        this.activity = new ActivityDatasets(commits);
         this.rest = new RestDatasets(doraSource, doraEnvironment);
+    }
+
+    /** Bytes received over git so far (the snapshot's collection block). */
+    public long gitBytes() {
+        return commits.gitBytes();
+    }
+
+    /** Milliseconds spent fetching over git so far. */
+    public long gitMillis() {
+        return commits.gitMillis();
     }
 
     /**

@@ -61,34 +61,44 @@ final class WorkspaceCommits {
             if (origin == null || !isCloneOf(origin, repo)) {
                 throw new Unusable("the workspace is not a clone of " + repo);
             }
-            ObjectId tip = tip(git, defaultBranch);
-            Set<ObjectId> shallow = shallowCommits(git);
-            List<Commits.Commit> commits = new ArrayList<>();
-            try (RevWalk walk = new RevWalk(git); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-                diff.setRepository(git);
-                diff.setDiffComparator(RawTextComparator.DEFAULT);
-                diff.setDetectRenames(true);
-                walk.sort(RevSort.COMMIT_TIME_DESC);
-                walk.markStart(walk.parseCommit(tip));
-                for (RevCommit commit : walk) {
-                    Instant committed = Instant.ofEpochSecond(commit.getCommitTime());
-                    // Newest first by committed date, as GitHub's history with since: the first older one ends it.
-                    if (committed.isBefore(since)) {
-                        break;
-                    }
-                    if (shallow.contains(commit)) {
-                        throw new Unusable("the workspace clone is shallow before " + since
-                                + " (use actions/checkout with fetch-depth: 0)");
-                    }
-                    if (!committed.isAfter(asOf)) {
-                        commits.add(commit(commit, committed, diff));
-                    }
-                }
-            }
-            return new Commits(since, asOf, SOURCE, Optional.empty(), commits);
+            return walk(git, tip(git, defaultBranch), since, asOf, SOURCE,
+                    "the workspace clone is shallow before " + since + " (use actions/checkout with fetch-depth: 0)");
         } catch (IOException e) {
             throw new Unusable("the workspace clone cannot be read (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The commits reachable from {@code tip} committed in [since, asOf], newest first, with their diffs:
+     * the one computation of a clone's and a fetched history's commits.
+     *
+     * @throws Unusable with {@code shallowReason} when the history is cut (shallow) before reaching {@code since}
+     */
+    static Commits walk(Repository git, ObjectId tip, Instant since, Instant asOf, String source, String shallowReason)
+            throws IOException {
+        Set<ObjectId> shallow = shallowCommits(git);
+        List<Commits.Commit> commits = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(git); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            diff.setRepository(git);
+            diff.setDiffComparator(RawTextComparator.DEFAULT);
+            diff.setDetectRenames(true);
+            walk.sort(RevSort.COMMIT_TIME_DESC);
+            walk.markStart(walk.parseCommit(tip));
+            for (RevCommit commit : walk) {
+                Instant committed = Instant.ofEpochSecond(commit.getCommitTime());
+                // Newest first by committed date, as GitHub's history with since: the first older one ends it.
+                if (committed.isBefore(since)) {
+                    break;
+                }
+                if (shallow.contains(commit)) {
+                    throw new Unusable(shallowReason);
+                }
+                if (!committed.isAfter(asOf)) {
+                    commits.add(commit(commit, committed, diff));
+                }
+            }
+        }
+        return new Commits(since, asOf, source, Optional.empty(), commits);
     }
 
     static boolean isCloneOf(String url, RepoRef repo) {

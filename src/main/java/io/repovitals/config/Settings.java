@@ -42,6 +42,7 @@ import java.util.Set;
  *                       change_failure_rate, time_to_restore_hours and deploy_days_per_week, in that order
  * @param datadogApiKey  extension: the Datadog API key (a secret, masked like the token); empty when not set
  * @param datadogSite    extension: the Datadog site the key belongs to, a host name such as datadoghq.com
+ * @param gitFetchMaxBytes extension: the most bytes one repository's history may take over git; 0 never fetches
  */
 public record Settings(
         Optional<Secret> token,
@@ -77,6 +78,7 @@ public record Settings(
         Optional<String> format,
         Optional<Path> out,
         boolean gzip,
+        long gitFetchMaxBytes,
         GitHubEnvironment environment) {
     /** The values input {@code format} accepts, as export.ExportFormat names them (ExportCommandTest keeps them equal). */
     public static final List<String> EXPORT_FORMATS = List.of("csv", "json", "openmetrics", "sqlite", "datadog");

@@ -106,6 +106,7 @@ public final class SettingsResolver {
                 sources.get(Inputs.FORMAT).map(Values::exportFormat),
                 sources.get(Inputs.OUT).map(text -> workingDir.resolve(Values.path(Inputs.OUT.name(), text)).normalize()),
                 Values.bool(Inputs.GZIP, sources.orDefault(Inputs.GZIP)),
+                Values.integer(Inputs.GIT_FETCH_MAX_MB, sources.orDefault(Inputs.GIT_FETCH_MAX_MB), 0, 100_000) * 1024L * 1024L,
                 environment);
     }
 
