@@ -17,7 +17,15 @@ public record CliRun(int exitCode, String out, String err) {
     /** Time stands still: every duration a run records is 0. */
     public static final io.repovitals.model.Ticker TICKER = () -> 0L;
 
+    /**
+     * Tests never reach the internet: without a git-fetch-max-mb of its own, a run fetches no history over
+     * git (GITHUB_SERVER_URL defaults to github.com). Tests of the fetch give the input and a local server.
+     */
     public static CliRun run(Map<String, String> env, Path workingDir, String... args) {
+        if (!env.containsKey("INPUT_GIT_FETCH_MAX_MB") && !String.join(" ", args).contains("--git-fetch-max-mb")) {
+            env = new java.util.HashMap<>(env);
+            env.put("INPUT_GIT_FETCH_MAX_MB", "0");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.execute(args, env, CLOCK, TICKER, workingDir, new PrintStream(out, true, StandardCharsets.UTF_8),

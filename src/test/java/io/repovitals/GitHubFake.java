@@ -23,6 +23,15 @@ public final class GitHubFake {
 
     private GitHubFake() {}
 
+    /**
+     * WireMock options for a fake GitHub: a free port, and GraphQL's pagination limits enforced as
+     * GitHub enforces them ({@link GitHubGraphQlRules}), whatever the stubs answer.
+     */
+    public static com.github.tomakehurst.wiremock.core.WireMockConfiguration options() {
+        return com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort()
+                .extensions(new GitHubGraphQlRules());
+    }
+
     /** A GraphQL POST on {@code /graphql} for the repository {@code owner/name}. */
     public static MappingBuilder graphql(String owner, String name) {
         return post(urlPathEqualTo("/graphql"))

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packaged jar, run in its own JVM as a user would, against a server that speaks the GitHub API. */
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RepoVitalsJarIT {
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).failOnUnmatchedRequests(true).build();
+            .options(GitHubFake.options()).failOnUnmatchedRequests(true).build();
 
     @TempDir
     Path workDir;
@@ -41,6 +40,7 @@ class RepoVitalsJarIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("GITHUB_") || name.startsWith("INPUT_"));
+        builder.environment().put("INPUT_GIT_FETCH_MAX_MB", "0"); // no history fetch from github.com in a test
         builder.environment().putAll(env);
         Path out = workDir.resolve("stdout.txt");
         Path err = workDir.resolve("stderr.txt");

@@ -28,7 +28,7 @@ public final class CollectCommand implements Callable<Integer> {
     public static final List<Input> INPUTS = List.of(Inputs.TOKEN, Inputs.REPOSITORIES, Inputs.ORGANIZATIONS,
             Inputs.CONFIG, Inputs.WINDOW_DAYS, Inputs.AS_OF, Inputs.DORA_SOURCE, Inputs.IGNORE_USERS, Inputs.SHARD,
             Inputs.STALE_DAYS, Inputs.INCIDENT_LABELS, Inputs.DORA_ENVIRONMENT, Inputs.RATE_LIMIT_BUDGET,
-            Inputs.MAX_RESET_WAIT);
+            Inputs.MAX_RESET_WAIT, Inputs.GIT_FETCH_MAX_MB);
 
     private final CliContext context;
 

@@ -25,7 +25,11 @@ public final class ActivityDatasets {
 
     /** @param workspace the directory of {@code GITHUB_WORKSPACE}, when there is one (commits come from its clone when it can) */
     public ActivityDatasets(Optional<Path> workspace) {
-        this.commits = new CommitsCollector(workspace);
+        this(new CommitsCollector(workspace));
+    }
+
+    public ActivityDatasets(CommitsCollector commits) {
+        this.commits = commits;
     }
 
     /**

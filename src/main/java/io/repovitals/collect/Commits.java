@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public record Commits(Instant since, Instant asOf, String source, Optional<String> pathsUnavailable,
                       List<Commit> items) implements Dataset {
+    /** The start of {@link #source()} for commits read from GitHub's API. */
+    public static final String API_SOURCE = "GitHub API";
+
     public Commits {
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(asOf, "asOf");
@@ -23,6 +26,14 @@ public record Commits(Instant since, Instant asOf, String source, Optional<Strin
         if (pathsUnavailable.isEmpty() && items.stream().anyMatch(commit -> commit.paths().isEmpty())) {
             throw new IllegalArgumentException("commits without paths need the reason");
         }
+    }
+
+    /**
+     * Whether the logins are GitHub's spelling (the API's {@code author.user.login}), rather than read
+     * from no-reply addresses in git, which may spell a login in another case.
+     */
+    public boolean loginsSpelledByGitHub() {
+        return source.startsWith(API_SOURCE);
     }
 
     /**

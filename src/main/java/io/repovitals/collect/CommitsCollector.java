@@ -6,6 +6,7 @@ import io.repovitals.github.GitHubClients;
 import io.repovitals.github.GitHubException;
 import io.repovitals.github.GraphQlQuery;
 import io.repovitals.model.RepoRef;
+import io.repovitals.model.Ticker;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,14 +16,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches {@link Commits}: from the clone in the workspace when it holds the default branch's
- * history back to {@code since} (zero requests, file paths included), else from the {@code commits}
- * GraphQL query on the default branch's history (100 a page, committed in {@code [since, asOf]}),
- * which has no per-commit file list: {@code code.files_changed} is then missing with the reason.
- * One REST call per commit would give the paths, but that is unbounded (a busy week is hundreds of
- * calls against a budget of 1,000 an hour), so it is not done.
+ * history back to {@code since} (zero requests, file paths included); else over git smart HTTP
+ * ({@link FetchedCommits}: the same computation, zero API requests) unless {@code git-fetch-max-mb}
+ * is 0; else, or when that fetch fails, from the {@code commits} GraphQL query on the default
+ * branch's history (100 a page, committed in {@code [since, asOf]}), which has no per-commit file
+ * list: {@code code.files_changed} is then missing with the reason. One REST call per commit would
+ * give the paths, but that is unbounded (a busy week is hundreds of calls against a budget of 1,000
+ * an hour), so it is never done.
  */
 public final class CommitsCollector {
     static final GraphQlQuery QUERY = GraphQlQuery.load("commits");
@@ -30,10 +34,35 @@ public final class CommitsCollector {
             + " needed); check the repository out with full history (actions/checkout, fetch-depth: 0) to measure it";
 
     private final Optional<Path> workspace;
+    private final GitFetch gitFetch;
+    private final Ticker ticker;
+    private final AtomicLong gitBytes = new AtomicLong();
+    private final AtomicLong gitMillis = new AtomicLong();
 
-    /** @param workspace the directory of {@code GITHUB_WORKSPACE}, when there is one */
+    /** @param workspace the directory of {@code GITHUB_WORKSPACE}, when there is one; never fetches over git */
     public CommitsCollector(Optional<Path> workspace) {
+        // Nothing is timed without fetches, so no ticker is needed.
+        this(workspace, GitFetch.NEVER, () -> 0L);
+    }
+
+    /**
+     * @param gitFetch how to fetch the history when the workspace has no usable clone
+     * @param ticker   times the fetches
+     */
+    public CommitsCollector(Optional<Path> workspace, GitFetch gitFetch, Ticker ticker) {
         this.workspace = workspace;
+        this.gitFetch = gitFetch;
+        this.ticker = ticker;
+    }
+
+    /** Bytes received over git by this collector's fetches, failed ones included. */
+    public long gitBytes() {
+        return gitBytes.get();
+    }
+
+    /** Milliseconds spent in git fetches. */
+    public long gitMillis() {
+        return gitMillis.get();
     }
 
     /**
@@ -43,23 +72,44 @@ public final class CommitsCollector {
      *                         NOT_FOUND); meant to run inside {@link Datasets#fetch}
      */
     public Commits fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf, Optional<String> defaultBranch) {
-        String source = "GitHub API";
+        String source = Commits.API_SOURCE;
+        String noPaths = NO_PATHS;
         if (workspace.isPresent() && defaultBranch.isPresent()) {
             try {
                 return WorkspaceCommits.read(workspace.get(), repo, defaultBranch.get(), since, asOf);
             } catch (WorkspaceCommits.Unusable e) {
-                source = "GitHub API; the workspace was not used: " + e.getMessage();
+                source = Commits.API_SOURCE + "; the workspace was not used: " + e.getMessage();
+            }
+        }
+        if (gitFetch.enabled() && defaultBranch.isPresent()) {
+            try {
+                FetchedCommits.Fetched fetched = FetchedCommits.fetch(gitFetch, repo, defaultBranch.get(), since, asOf, ticker);
+                count(fetched.transfer());
+                return fetched.commits();
+            } catch (FetchedCommits.Failed e) {
+                count(e.transfer);
+                String why = "the history could not be fetched over git (" + e.reason.name().toLowerCase(Locale.ROOT)
+                        + ": " + e.getMessage() + ")";
+                source = source + "; " + why;
+                noPaths = "GitHub's API lists no changed files per commit, and " + why;
             }
         }
         String from = source;
-        return GraphQlNodes.readable("commits of " + repo, () -> fetchFromApi(github, repo, since, asOf, from));
+        String reason = noPaths;
+        return GraphQlNodes.readable("commits of " + repo, () -> fetchFromApi(github, repo, since, asOf, from, reason));
+    }
+
+    private void count(FetchedCommits.Transfer transfer) {
+        gitBytes.addAndGet(transfer.bytes());
+        gitMillis.addAndGet(transfer.took().toMillis());
     }
 
     public Commits fetch(GitHubClients github, RepoRef repo, Instant since, Instant asOf) {
         return fetch(github, repo, since, asOf, Optional.empty());
     }
 
-    private static Commits fetchFromApi(GitHubClients github, RepoRef repo, Instant since, Instant asOf, String source) {
+    private static Commits fetchFromApi(GitHubClients github, RepoRef repo, Instant since, Instant asOf, String source,
+                                        String noPaths) {
         List<Commits.Commit> commits = new ArrayList<>();
         String after = null;
         boolean more = true;
@@ -89,7 +139,7 @@ public final class CommitsCollector {
             more = history.path("pageInfo").path("hasNextPage").asBoolean(false);
             after = history.path("pageInfo").path("endCursor").textValue();
         }
-        return new Commits(since, asOf, source, Optional.of(NO_PATHS), commits);
+        return new Commits(since, asOf, source, Optional.of(noPaths), commits);
     }
 
     private static Commits.Commit commit(JsonNode node, Instant committed) {

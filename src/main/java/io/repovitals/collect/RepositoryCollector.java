@@ -3,6 +3,7 @@ package io.repovitals.collect;
 import io.repovitals.config.DoraSource;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.model.RepoRef;
+import io.repovitals.model.Ticker;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public final class RepositoryCollector {
     private final RepoStateCollector repoState;
     private final ActivityDatasets activity;
     private final RestDatasets rest;
+    private final CommitsCollector commits;
 
     /**
      * @param workspace       {@code GITHUB_WORKSPACE}: a clone there spares the commit requests
@@ -31,9 +33,30 @@ public final class RepositoryCollector {
      * @param doraEnvironment the deployments' environment for source {@code deployments}
      */
     public RepositoryCollector(Clock clock, Optional<Path> workspace, DoraSource doraSource, String doraEnvironment) {
+        // Nothing is timed without fetches, so no ticker is needed.
+        this(clock, () -> 0L, workspace, GitFetch.NEVER, doraSource, doraEnvironment);
+    }
+
+    /**
+     * @param ticker   times the git fetches
+     * @param gitFetch how to fetch the history over git when the workspace has no usable clone
+     */
+    public RepositoryCollector(Clock clock, Ticker ticker, Optional<Path> workspace, GitFetch gitFetch,
+                               DoraSource doraSource, String doraEnvironment) {
         this.repoState = new RepoStateCollector(clock);
-        this.activity = new ActivityDatasets(workspace);
+        this.commits = new CommitsCollector(workspace, gitFetch, ticker);
+        this.activity = new ActivityDatasets(commits);
         this.rest = new RestDatasets(doraSource, doraEnvironment);
+    }
+
+    /** Bytes received over git so far (the snapshot's collection block). */
+    public long gitBytes() {
+        return commits.gitBytes();
+    }
+
+    /** Milliseconds spent fetching over git so far. */
+    public long gitMillis() {
+        return commits.gitMillis();
     }
 
     /**

@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  * {@link Commits} read with JGit from the clone in {@code GITHUB_WORKSPACE}, with zero requests and
  * file paths included, when it is a clone of the repository holding the default branch's history
  * back to {@code since} (not shallow there). Git knows e-mails, not GitHub logins: an author is linked
- * to a login only through a GitHub no-reply address ({@code 123+login@users.noreply.github.com}).
+ * to a login only through a GitHub no-reply address ({@code 123+KarlH@users.noreply.github.com}),
+ * spelled as the address spells it (GitHub's spelling wins where the API also names the person).
  */
 final class WorkspaceCommits {
     static final String SOURCE = "workspace clone";
-    private static final Pattern NOREPLY = Pattern.compile("(?:\\d+\\+)?([^@+]+)@users\\.noreply\\.github\\.com");
+    // The login keeps the case the address has (GitHub writes it as the login is spelled); the domain's case is free.
+    private static final Pattern NOREPLY = Pattern.compile("(?:\\d+\\+)?([^@+]+)@(?i:users\\.noreply\\.github\\.com)");
 
     private WorkspaceCommits() {}
 
@@ -59,34 +61,44 @@ final class WorkspaceCommits {
             if (origin == null || !isCloneOf(origin, repo)) {
                 throw new Unusable("the workspace is not a clone of " + repo);
             }
-            ObjectId tip = tip(git, defaultBranch);
-            Set<ObjectId> shallow = shallowCommits(git);
-            List<Commits.Commit> commits = new ArrayList<>();
-            try (RevWalk walk = new RevWalk(git); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-                diff.setRepository(git);
-                diff.setDiffComparator(RawTextComparator.DEFAULT);
-                diff.setDetectRenames(true);
-                walk.sort(RevSort.COMMIT_TIME_DESC);
-                walk.markStart(walk.parseCommit(tip));
-                for (RevCommit commit : walk) {
-                    Instant committed = Instant.ofEpochSecond(commit.getCommitTime());
-                    // Newest first by committed date, as GitHub's history with since: the first older one ends it.
-                    if (committed.isBefore(since)) {
-                        break;
-                    }
-                    if (shallow.contains(commit)) {
-                        throw new Unusable("the workspace clone is shallow before " + since
-                                + " (use actions/checkout with fetch-depth: 0)");
-                    }
-                    if (!committed.isAfter(asOf)) {
-                        commits.add(commit(commit, committed, diff));
-                    }
-                }
-            }
-            return new Commits(since, asOf, SOURCE, Optional.empty(), commits);
+            return walk(git, tip(git, defaultBranch), since, asOf, SOURCE,
+                    "the workspace clone is shallow before " + since + " (use actions/checkout with fetch-depth: 0)");
         } catch (IOException e) {
             throw new Unusable("the workspace clone cannot be read (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The commits reachable from {@code tip} committed in [since, asOf], newest first, with their diffs:
+     * the one computation of a clone's and a fetched history's commits.
+     *
+     * @throws Unusable with {@code shallowReason} when the history is cut (shallow) before reaching {@code since}
+     */
+    static Commits walk(Repository git, ObjectId tip, Instant since, Instant asOf, String source, String shallowReason)
+            throws IOException {
+        Set<ObjectId> shallow = shallowCommits(git);
+        List<Commits.Commit> commits = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(git); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            diff.setRepository(git);
+            diff.setDiffComparator(RawTextComparator.DEFAULT);
+            diff.setDetectRenames(true);
+            walk.sort(RevSort.COMMIT_TIME_DESC);
+            walk.markStart(walk.parseCommit(tip));
+            for (RevCommit commit : walk) {
+                Instant committed = Instant.ofEpochSecond(commit.getCommitTime());
+                // Newest first by committed date, as GitHub's history with since: the first older one ends it.
+                if (committed.isBefore(since)) {
+                    break;
+                }
+                if (shallow.contains(commit)) {
+                    throw new Unusable(shallowReason);
+                }
+                if (!committed.isAfter(asOf)) {
+                    commits.add(commit(commit, committed, diff));
+                }
+            }
+        }
+        return new Commits(since, asOf, source, Optional.empty(), commits);
     }
 
     static boolean isCloneOf(String url, RepoRef repo) {
@@ -126,8 +138,9 @@ final class WorkspaceCommits {
 
     private static Commits.Commit commit(RevCommit commit, Instant committed, DiffFormatter diff) throws IOException {
         PersonIdent author = commit.getAuthorIdent();
-        String email = author.getEmailAddress() == null ? "" : author.getEmailAddress().toLowerCase(Locale.ROOT);
-        Matcher noreply = NOREPLY.matcher(email);
+        String address = author.getEmailAddress() == null ? "" : author.getEmailAddress();
+        String email = address.toLowerCase(Locale.ROOT);
+        Matcher noreply = NOREPLY.matcher(address);
         String login = noreply.matches() ? noreply.group(1) : null;
         String message = commit.getFullMessage();
         int newline = message.indexOf('\n');

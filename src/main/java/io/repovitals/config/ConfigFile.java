@@ -40,6 +40,7 @@ public record ConfigFile(Path path, Map<String, String> values) {
 
     private static final Set<String> INTEGER_KEYS = Set.of(Inputs.WINDOW_DAYS.name(), Inputs.BACKFILL_DAYS.name(),
             Inputs.STALE_DAYS.name(), Inputs.RATE_LIMIT_BUDGET.name(), Inputs.MAX_RESET_WAIT.name(),
+            Inputs.GIT_FETCH_MAX_MB.name(),
             Inputs.TREND_DAYS.name(), Inputs.FORECAST_DAYS.name(), Inputs.HISTORY_RETENTION_DAYS.name());
     private static final Set<String> LIST_KEYS = Set.of(Inputs.REPOSITORIES.name(), Inputs.ORGANIZATIONS.name(),
             Inputs.IGNORE_USERS.name(), Inputs.PUBLISH.name(), Inputs.INCIDENT_LABELS.name());

@@ -65,6 +65,10 @@ public final class Inputs {
             "The most API requests one run may spend, at least 1; empty for no cap.");
     public static final Input MAX_RESET_WAIT = new Input("max-reset-wait", "5", "5", "MINUTES",
             "Minutes (0 to 60) to wait for a rate-limit reset before collecting what fits and marking the snapshot partial.");
+    public static final Input GIT_FETCH_MAX_MB = new Input("git-fetch-max-mb", "200", "200", "MB",
+            "Megabytes (0 to 100000) one repository's history may take over git when the workspace holds no clone with"
+                    + " the window's history (code.* then costs no API request); 0 never fetches (commits from the API,"
+                    + " without changed files).");
     public static final Input HEALTH_WEIGHTS = new Input("health-weights", DEFAULT_HEALTH_WEIGHTS, DEFAULT_HEALTH_WEIGHTS,
             "NAME=WEIGHT,...",
             "Weight of each health component, name=weight for all of contributors, pr_throughput, review_velocity,"
@@ -104,7 +108,7 @@ public final class Inputs {
 
     /** Inputs beyond the contract's table (open issues 3 to 7), each an input, option, variable and key like the others. */
     public static final List<Input> EXTENSIONS = List.of(STALE_DAYS, INCIDENT_LABELS, DORA_ENVIRONMENT,
-            RATE_LIMIT_BUDGET, MAX_RESET_WAIT, HEALTH_WEIGHTS, TREND_DAYS, FORECAST_DAYS, HISTORY_RETENTION_DAYS,
+            RATE_LIMIT_BUDGET, MAX_RESET_WAIT, GIT_FETCH_MAX_MB, HEALTH_WEIGHTS, TREND_DAYS, FORECAST_DAYS, HISTORY_RETENTION_DAYS,
             CLOSE_PREVIOUS, DORA_THRESHOLDS, DATADOG_API_KEY, DATADOG_SITE, FORMAT, OUT, GZIP);
 
     /** Inputs that take true or false: as options, given alone they mean true ({@code --gzip}). */

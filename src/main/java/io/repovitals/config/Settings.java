@@ -41,6 +41,7 @@ import java.util.Set;
  * @param doraThresholds extension: DORA band boundaries (elite, high, medium), the defaults where not set
  * @param datadogApiKey  extension: the Datadog API key (a secret, masked like the token); empty when not set
  * @param datadogSite    extension: the Datadog site the key belongs to, a host name such as datadoghq.com
+ * @param gitFetchMaxBytes extension: the most bytes one repository's history may take over git; 0 never fetches
  */
 public record Settings(
         Optional<Secret> token,
@@ -76,6 +77,7 @@ public record Settings(
         Optional<ExportFormat> format,
         Optional<Path> out,
         boolean gzip,
+        long gitFetchMaxBytes,
         GitHubEnvironment environment) {
     public Settings {
         repositories = List.copyOf(repositories);

@@ -107,6 +107,7 @@ public final class SettingsResolver {
                 sources.get(Inputs.FORMAT).map(OutputValues::exportFormat),
                 sources.get(Inputs.OUT).map(text -> workingDir.resolve(ScalarValues.path(Inputs.OUT.name(), text)).normalize()),
                 ScalarValues.bool(Inputs.GZIP, sources.orDefault(Inputs.GZIP)),
+                ScalarValues.integer(Inputs.GIT_FETCH_MAX_MB, sources.orDefault(Inputs.GIT_FETCH_MAX_MB), 0, 100_000) * 1024L * 1024L,
                 environment);
     }
 

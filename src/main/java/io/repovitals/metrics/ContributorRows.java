@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * snapshot's per-contributor rows (one for every active login and every login with a PR merged in
  * the window; no bot, no ghost). A contribution is authoring a commit of the {@code commits.*}
  * population (linked login only), opening a PR or issue, submitting a non-PENDING review (on any
- * PR, one's own included), or a conversation comment on an issue or PR. Pure.
+ * PR, one's own included), or a conversation comment on an issue or PR. Logins match whatever their
+ * case; a row shows GitHub's spelling (the API's), else the one of the no-reply address. Pure.
  */
 public final class ContributorRows {
     private ContributorRows() {}
@@ -65,9 +66,11 @@ public final class ContributorRows {
         }
         Set<String> ignored = Account.ignoreList(ignoreUsers);
         Map<String, Tally> tallies = new TreeMap<>();
-        for (Commits.Commit commit : CommitMetrics.population(data.get(Commits.class).orElseThrow(), window)) {
+        Commits commits = data.get(Commits.class).orElseThrow();
+        for (Commits.Commit commit : CommitMetrics.population(commits, window)) {
             if (commit.login() != null && !CommitMetrics.isBot(commit, ignored)) {
-                Tally tally = tallies.computeIfAbsent(commit.login().toLowerCase(Locale.ROOT), key -> new Tally(commit.login()));
+                Tally tally = tallies.computeIfAbsent(commit.login().toLowerCase(Locale.ROOT),
+                        key -> new Tally(commit.login(), commits.loginsSpelledByGitHub()));
                 tally.commits++;
                 tally.linesAdded += commit.additions();
                 tally.linesDeleted += commit.deletions();
@@ -109,12 +112,15 @@ public final class ContributorRows {
         if (account.ghost() || account.botOrIgnored(ignored)) {
             return Optional.empty();
         }
-        return Optional.of(tallies.computeIfAbsent(account.login().toLowerCase(Locale.ROOT), key -> new Tally(account.login())));
+        Tally tally = tallies.computeIfAbsent(account.login().toLowerCase(Locale.ROOT), key -> new Tally(account.login(), true));
+        tally.spellAsGitHub(account.login());
+        return Optional.of(tally);
     }
 
     /** One login's contributions in the window. */
     static final class Tally {
-        final String login;
+        private String login;
+        private boolean spelledByGitHub;
         int commits;
         int prsOpened;
         int prsMerged;
@@ -124,8 +130,17 @@ public final class ContributorRows {
         long linesAdded;
         long linesDeleted;
 
-        Tally(String login) {
+        Tally(String login, boolean spelledByGitHub) {
             this.login = login;
+            this.spelledByGitHub = spelledByGitHub;
+        }
+
+        /** A login read from a no-reply address gives way to GitHub's spelling of it (API accounts). */
+        void spellAsGitHub(String githubLogin) {
+            if (!spelledByGitHub) {
+                login = githubLogin;
+                spelledByGitHub = true;
+            }
         }
 
         boolean active() {

@@ -9,6 +9,7 @@ import io.repovitals.model.HealthWeights;
 import io.repovitals.analyze.OrgAnalysis;
 import io.repovitals.collect.Datasets;
 import io.repovitals.collect.PullRequests;
+import io.repovitals.collect.GitFetch;
 import io.repovitals.collect.RepositoryCollector;
 import io.repovitals.collect.RepositorySelection;
 import io.repovitals.config.ChartFormat;
@@ -365,19 +366,21 @@ public final class Pipeline {
         }
         long started = ticker.nanos();
         try (RequestCounter.Tally cost = github.requests().tally()) {
-            RepositoryCollector collector = new RepositoryCollector(clock, settings.environment().workspace(),
-                    settings.doraSource(), settings.doraEnvironment());
+            RepositoryCollector collector = new RepositoryCollector(clock, ticker, settings.environment().workspace(),
+                    gitFetch(), settings.doraSource(), settings.doraEnvironment());
             Datasets data = collector.fetch(github, repo, windows.get(0).start(), windows.get(0).asOf(), settings.asOf());
             List<MetricFamily> families = MetricCatalog.families(settings.ignoreUsers(), settings.staleDays(),
                     settings.incidentLabels());
             CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
-                    ticker.since(started).toMillis(), data.partialReason().isPresent());
+                    ticker.since(started).toMillis(), data.partialReason().isPresent(),
+                    collector.gitBytes(), collector.gitMillis());
             List<Snapshot> days = DaySnapshots.compute(repo, data, windows, families, settings.ignoreUsers(),
                     history.snapshots(), stats);
             Snapshot own = days.get(days.size() - 1);
             List<String> notes = new ArrayList<>();
             notes.add(own.metrics().size() + " metrics, " + own.missing().size() + " missing, " + cost.requests()
-                    + " requests" + (days.size() > 1 ? ", " + (days.size() - 1) + " days backfilled" : ""));
+                    + " requests" + (collector.gitBytes() > 0 ? ", " + collector.gitBytes() + " bytes fetched over git" : "")
+                    + (days.size() > 1 ? ", " + (days.size() - 1) + " days backfilled" : ""));
             data.partialReason().ifPresent(reason -> notes.add("warning:partial snapshot: " + reason));
             own.missing().forEach((name, reason) -> notes.add("warning:" + name + " missing: " + reason));
             List<WaitingPr> waiting = data.get(PullRequests.class)
@@ -386,6 +389,11 @@ public final class Pipeline {
                     .orElse(null);
             return new Collected(days, notes, waiting);
         }
+    }
+
+    /** The history over git smart HTTP from GITHUB_SERVER_URL with the run's token, when no clone serves it. */
+    private GitFetch gitFetch() {
+        return new GitFetch(settings.environment().serverUrl(), settings.token(), settings.gitFetchMaxBytes());
     }
 
     /** The stored history with this run's days, a new day replacing a stored one of the same date. */

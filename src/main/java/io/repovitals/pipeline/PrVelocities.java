@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -87,20 +88,31 @@ public final class PrVelocities {
                 : new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, 50);
     }
 
-    /** Most reviews in the snapshots' contributor rows first, then login; the author, bots and ignore-users left out. */
+    /**
+     * Most reviews in the snapshots' contributor rows first, then login; the author, bots and ignore-users left out.
+     * A login counts as one whatever its case, shown as the newest snapshot spells it (older rows may be lower-cased).
+     */
     static List<String> possibleReviewers(List<Snapshot> snapshots, Account author, Set<String> ignoreLowerCase) {
         Map<String, Integer> reviews = new HashMap<>();
+        Map<String, String> spelling = new HashMap<>();
+        Map<String, Instant> spelledAsOf = new HashMap<>();
         for (Snapshot snapshot : snapshots) {
             for (ContributorStats row : snapshot.contributors()) {
                 Account account = new Account(row.login(), Bots.isBot(null, row.login()));
                 if (row.reviews() > 0 && !account.botOrIgnored(ignoreLowerCase) && !account.sameAs(author)) {
-                    reviews.merge(row.login(), row.reviews(), Integer::sum);
+                    String key = row.login().toLowerCase(Locale.ROOT);
+                    reviews.merge(key, row.reviews(), Integer::sum);
+                    Instant seen = spelledAsOf.get(key);
+                    if (seen == null || snapshot.asOf().isAfter(seen)) {
+                        spelling.put(key, row.login());
+                        spelledAsOf.put(key, snapshot.asOf());
+                    }
                 }
             }
         }
         return reviews.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_REVIEWERS).map(Map.Entry::getKey).toList();
+                .limit(MAX_REVIEWERS).map(entry -> spelling.get(entry.getKey())).toList();
     }
 
     private static String login(Account account) {

@@ -54,7 +54,8 @@ public final class DaySnapshots {
             }
             outcomes.addAll(TrafficMetrics.missing(data, window));
             CollectionStats stats = ownDay
-                    ? new CollectionStats(ownDayCost.requests(), ownDayCost.graphqlCost(), ownDayCost.durationMs(), partial)
+                    ? new CollectionStats(ownDayCost.requests(), ownDayCost.graphqlCost(), ownDayCost.durationMs(), partial,
+                            ownDayCost.gitBytes(), ownDayCost.gitMs())
                     : new CollectionStats(0, 0, 0, partial);
             Snapshot snapshot = SnapshotBuilder.build(repo, window, outcomes, ContributorRows.compute(data, window, ignoreUsers),
                     TrafficRows.of(data, window), stats);

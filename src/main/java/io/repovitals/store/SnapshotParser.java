@@ -198,6 +198,8 @@ final class SnapshotParser {
         int graphqlCost = 0;
         long durationMs = 0;
         boolean partial = false;
+        long gitBytes = 0;
+        long gitMs = 0;
         int seen = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -213,6 +215,9 @@ final class SnapshotParser {
                     partial = value == JsonToken.VALUE_TRUE;
                     seen |= 8;
                 }
+                // Written only when a fetch over git happened (not 0).
+                case "gitBytes" -> gitBytes = longValue(parser);
+                case "gitMs" -> gitMs = longValue(parser);
                 default -> parser.skipChildren();
             }
         }
@@ -220,7 +225,7 @@ final class SnapshotParser {
         if (seen != 15) {
             throw NOT_CANONICAL;
         }
-        return new CollectionStats(requests, graphqlCost, durationMs, partial);
+        return new CollectionStats(requests, graphqlCost, durationMs, partial, gitBytes, gitMs);
     }
 
     private static int intValue(JsonParser parser) throws IOException, NotCanonical {

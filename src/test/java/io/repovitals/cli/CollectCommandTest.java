@@ -26,7 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code repo-vitals collect} end to end against a fake GitHub: snapshot shape, exit codes, where requests go. */
@@ -36,7 +35,7 @@ class CollectCommandTest {
 
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+            .options(GitHubFake.options()).build();
 
     @TempDir
     Path workDir;

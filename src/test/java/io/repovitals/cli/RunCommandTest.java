@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The action's default command inside a simulated Actions runner: inputs from INPUT_*, outputs, summary, annotations. */
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunCommandTest {
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).failOnUnmatchedRequests(true).build();
+            .options(GitHubFake.options()).failOnUnmatchedRequests(true).build();
 
     @TempDir
     Path workDir;

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The GraphQL half of a repository's collection: what it costs and how one failure stays one dataset's. */
@@ -39,7 +38,7 @@ class ActivityDatasetsTest {
 
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).failOnUnmatchedRequests(true).build();
+            .options(GitHubFake.options()).failOnUnmatchedRequests(true).build();
 
     private static GitHubClients clients() {
         return TestClients.create(URI.create(github.baseUrl()), URI.create(github.baseUrl() + "/graphql"),

@@ -27,7 +27,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.repovitals.RestSamples.array;
 import static io.repovitals.RestSamples.release;
 import static io.repovitals.RestSamples.run;
@@ -49,7 +48,7 @@ class DeploymentsCollectorTest {
 
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).failOnUnmatchedRequests(true).build();
+            .options(GitHubFake.options()).failOnUnmatchedRequests(true).build();
 
     private final FakeTime time = new FakeTime(AS_OF);
 

@@ -1,5 +1,6 @@
 package io.repovitals.collect;
 
+import io.repovitals.GitHubFake;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.repovitals.FakeTime;
 import io.repovitals.TestClients;
@@ -24,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.repovitals.RestSamples.run;
 import static io.repovitals.RestSamples.runsPage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +45,7 @@ class WorkflowRunsCollectorTest {
 
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).failOnUnmatchedRequests(true).build();
+            .options(GitHubFake.options()).failOnUnmatchedRequests(true).build();
 
     private final FakeTime time = new FakeTime(AS_OF.plusSeconds(600));
 

@@ -133,6 +133,27 @@ class WorkspaceCommitsTest {
     }
 
     @Test
+    void should_take_a_login_from_a_no_reply_address_in_the_case_the_address_has() throws Exception {
+        try (Git git = Git.open(workspace.toFile())) {
+            commit(git, "k.txt", "k\n", "Karl's change", "Karl H", "12345+KarlH@users.noreply.github.com", "2026-11-18T00:00:00Z");
+            commit(git, "z.txt", "z\n", "Zoe's change", "Zoe", "ZoeQ@Users.NoReply.GitHub.com", "2026-11-18T01:00:00Z");
+        }
+
+        Commits commits = WorkspaceCommits.read(workspace, REPO, "main", WINDOW.start(), AS_OF);
+
+        assertThat(commits.loginsSpelledByGitHub()).isFalse();
+        assertThat(commits.items()).filteredOn(commit -> commit.headline().equals("Karl's change")).singleElement()
+                .satisfies(commit -> {
+                    assertThat(commit.login()).isEqualTo("KarlH");
+                    assertThat(commit.email()).isEqualTo("12345+karlh@users.noreply.github.com");
+                    assertThat(commit.authorKey()).isEqualTo("karlh");
+                });
+        // The older no-reply form without an id, and a domain in any case.
+        assertThat(commits.items()).filteredOn(commit -> commit.headline().equals("Zoe's change")).singleElement()
+                .extracting(Commits.Commit::login).isEqualTo("ZoeQ");
+    }
+
+    @Test
     void should_refuse_a_shallow_clone_that_stops_inside_the_range() throws IOException {
         // As a fetch-depth: 1 checkout leaves it: the history is cut at k2, after since.
         Files.writeString(workspace.resolve(".git/shallow"), hotfix.getName() + "\n");

@@ -123,6 +123,50 @@ class ContributorMetricsTest {
                 new ContributorStats("ivan", 0, 0, 0, 0, 0, 0, 0));
     }
 
+    /**
+     * KarlH is known from the clone only as 12345+karlh@users.noreply.github.com (lower-case there), and from
+     * the API as KarlH (a PR and a review): one row, spelled as GitHub spells it. Zoe is known only from her
+     * no-reply address, 7+ZoeQ@...: her row keeps that case.
+     */
+    @Test
+    void should_merge_a_login_whatever_its_case_and_show_githubs_spelling() {
+        Commits clone = new Commits(SINCE, AS_OF, "workspace clone", Optional.empty(), List.of(
+                commit("k1", "11-14T00:00", "karlh", "12345+karlh@users.noreply.github.com", false, 1),
+                commit("k2", "11-15T00:00", "karlh", "12345+karlh@users.noreply.github.com", false, 1),
+                commit("z1", "11-16T00:00", "ZoeQ", "7+zoeq@users.noreply.github.com", false, 1)));
+        PullRequests.PullRequest byKarl = new PullRequests.PullRequest(1, "A", user("KarlH"), at("11-14T00:00"),
+                at("11-16T00:00"), false, false, at("11-14T00:00"), null, null, "main", 5, 5,
+                List.of(new Review(user("zoeq"), Review.State.APPROVED, at("11-15T00:00"))), List.of(), at("11-13T00:00"));
+        Datasets data = new Datasets().with(Commits.class, clone)
+                .with(PullRequests.class, new PullRequests(SINCE, AS_OF, "main", List.of(byKarl)))
+                .with(Issues.class, new Issues(SINCE, AS_OF, List.of()));
+
+        // KarlH: 2 commits of +10 -1, 1 PR opened. zoeq's review is the API's spelling of ZoeQ's login.
+        assertThat(ContributorRows.compute(data, WINDOW)).containsExactly(
+                new ContributorStats("KarlH", 2, 1, 0, 0, 0, 20, 2),
+                new ContributorStats("zoeq", 1, 0, 0, 1, 0, 10, 1));
+        // ignore-users matches whatever the case: KARLH drops every contribution of KarlH.
+        assertThat(ContributorRows.compute(data, WINDOW, Set.of("KARLH"))).containsExactly(
+                new ContributorStats("zoeq", 1, 0, 0, 1, 0, 10, 1));
+        // From the API the commits' logins are GitHub's already (zoeq now has only her review).
+        Commits api = new Commits(clone.since(), clone.asOf(), "GitHub API", Optional.of("no paths"),
+                List.of(commit("k1", "11-14T00:00", "KarlH", "12345+karlh@users.noreply.github.com", false, 1)));
+        assertThat(ContributorRows.compute(data.with(Commits.class, api), WINDOW)).containsExactly(
+                new ContributorStats("KarlH", 1, 1, 0, 0, 0, 10, 1),
+                new ContributorStats("zoeq", 0, 0, 0, 1, 0, 0, 0));
+    }
+
+    @Test
+    void should_keep_the_case_of_a_no_reply_address_when_the_api_does_not_name_the_person() {
+        Commits clone = new Commits(SINCE, AS_OF, "workspace clone", Optional.empty(), List.of(
+                commit("z1", "11-16T00:00", "ZoeQ", "7+zoeq@users.noreply.github.com", false, 1)));
+        Datasets data = new Datasets().with(Commits.class, clone)
+                .with(PullRequests.class, new PullRequests(SINCE, AS_OF, "main", List.of()))
+                .with(Issues.class, new Issues(SINCE, AS_OF, List.of()));
+
+        assertThat(ContributorRows.compute(data, WINDOW)).containsExactly(new ContributorStats("ZoeQ", 1, 0, 0, 0, 0, 10, 1));
+    }
+
     @Test
     void should_count_active_and_new_contributors_and_the_bus_factor() {
         // The day before: alice was active; erin's row only says a PR of hers was merged (not active then).

@@ -195,6 +195,21 @@ class PrVelocitiesTest {
     }
 
     @Test
+    void should_count_a_reviewer_once_whatever_the_case_and_show_the_newest_spelling() {
+        // An older snapshot stored KarlH lower-cased (as read from a no-reply address); the newer one has GitHub's spelling.
+        List<Snapshot> history = List.of(
+                snapshot("2026-10-30T00:00:00Z", prs(10, 40.0, 20, 100, 50, 1.0), Map.of(),
+                        List.of(reviewer("karlh", 2), reviewer("bob", 3))),
+                snapshot("2026-11-13T00:00:00Z", prs(6, 30.0, 50, 60, 90, 1.5), Map.of(),
+                        List.of(reviewer("KarlH", 2))));
+
+        PrVelocity velocity = PrVelocities.of(REPO, madeReady(), history, AS_OF, Set.of());
+
+        // KarlH 2 + 2 = 4 before bob 3; counted apart they would be bob 3, KarlH 2, karlh 2.
+        assertThat(velocity.possibleReviewers()).containsExactly("KarlH", "bob");
+    }
+
+    @Test
     void should_have_no_usual_without_history() {
         PrVelocity velocity = PrVelocities.of(REPO, madeReady(), List.of(), AS_OF, Set.of());
 

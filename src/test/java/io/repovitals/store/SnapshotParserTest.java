@@ -46,6 +46,20 @@ class SnapshotParserTest {
     }
 
     @Test
+    void should_write_and_read_the_git_fetch_figures_only_when_a_fetch_happened() throws Exception {
+        Snapshot fetched = new Snapshot(FULL.schemaVersion(), FULL.repository(), FULL.asOf(), FULL.windowDays(),
+                FULL.metrics(), FULL.missing(), FULL.contributors(), FULL.traffic(),
+                new CollectionStats(22, 11, 1234, false, 48_213, 950));
+        byte[] withFetch = SnapshotCodec.bytes(fetched);
+
+        assertThat(new String(withFetch, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"gitBytes\" : 48213").contains("\"gitMs\" : 950");
+        assertThat(SnapshotParser.snapshot(withFetch)).isEqualTo(fetched).isEqualTo(dataBinding(withFetch));
+        // Without a fetch the block is as before the fields existed.
+        assertThat(new String(SnapshotCodec.bytes(FULL), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("git");
+    }
+
+    @Test
     void should_read_every_bundled_demo_snapshot_as_data_binding_does() throws Exception {
         for (byte[] file : SampleHistoryGeneratorAccess.snapshotFiles()) {
             assertThat(SnapshotParser.snapshot(file)).isNotNull().isEqualTo(dataBinding(file));

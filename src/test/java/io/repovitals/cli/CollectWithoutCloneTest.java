@@ -1,0 +1,137 @@
+package io.repovitals.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.repovitals.CliRun;
+import io.repovitals.GitHistories;
+import io.repovitals.GitHubFake;
+import io.repovitals.GitUploadServer;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * collect with no clone in the workspace: the history comes over git smart HTTP from an in-process
+ * server (GitHistories' repository), code.* and commits.* as from a clone of it, with one API request
+ * fewer than without the fetch (the commits query is not sent).
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class CollectWithoutCloneTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static WireMockExtension github = WireMockExtension.newInstance()
+            .options(GitHubFake.options()).failOnUnmatchedRequests(true).build();
+
+    @TempDir
+    Path origin;
+    @TempDir
+    Path emptyWorkspace;
+    @TempDir
+    Path workDir;
+
+    @BeforeEach
+    void stubGitHub() throws Exception {
+        GitHistories.build(origin);
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets").willReturn(GitHubFake.json("github/graphql/repo-state-busy.json")));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "widgets");
+    }
+
+    private Map<String, String> env(Path workspace, String serverUrl, String maxMb) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GITHUB_API_URL", github.baseUrl());
+        env.put("GITHUB_TOKEN", GitHubFake.TOKEN);
+        env.put("GITHUB_WORKSPACE", workspace.toString());
+        env.put("GITHUB_SERVER_URL", serverUrl);
+        env.put("INPUT_GIT_FETCH_MAX_MB", maxMb);
+        return env;
+    }
+
+    private JsonNode collect(Map<String, String> env) throws Exception {
+        CliRun run = CliRun.run(env, workDir, "collect", "--repositories", "octo-org/widgets", "--as-of", "2026-11-20T00:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.all()).doesNotContain(GitHubFake.TOKEN);
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void should_measure_code_metrics_from_a_fetched_history_as_from_a_clone_with_one_request_fewer() throws Exception {
+        JsonNode fetched;
+        try (GitUploadServer server = new GitUploadServer(Git.open(origin.toFile()).getRepository(), "octo-org/widgets",
+                GitHubFake.TOKEN, GitUploadServer.Mode.ACCEPT)) {
+            fetched = collect(env(emptyWorkspace, server.serverUrl(), "200"));
+            assertThat(server.requests).isNotEmpty();
+        }
+        int fetchRequests = github.getAllServeEvents().size();
+        github.verify(0, postRequestedFor(urlPathEqualTo("/graphql")).withRequestBody(containing("query Commits(")));
+        github.resetRequests();
+        JsonNode fromClone = collect(env(origin, "http://127.0.0.1:9", "200"));
+        github.resetRequests();
+        JsonNode fromApi = collect(env(emptyWorkspace, "http://127.0.0.1:9", "0"));
+        int apiRequests = github.getAllServeEvents().size();
+
+        // Window [11-13, 11-20): r1, f1, b1, k1 (m1 a merge). r1 a pure rename, b1 a binary file: 0 lines each;
+        // f1 +3, k1 +1 -1. Files: docs/a.txt, c.txt, logo.png.
+        JsonNode metrics = fetched.path("metrics");
+        assertThat(metrics.path("commits.count").asDouble()).isEqualTo(4.0);
+        assertThat(metrics.path("code.lines_added").asDouble()).isEqualTo(4.0);
+        assertThat(metrics.path("code.lines_deleted").asDouble()).isEqualTo(1.0);
+        assertThat(metrics.path("code.files_changed").asDouble()).isEqualTo(3.0);
+        assertThat(fetched.path("missing").has("code.files_changed")).isFalse();
+        // The same snapshot as from the clone: every metric, missing reason and contributor row.
+        assertThat(commitsAndCode(metrics)).isEqualTo(commitsAndCode(fromClone.path("metrics"))).isNotEmpty();
+        assertThat(fetched.path("missing")).isEqualTo(fromClone.path("missing"));
+        assertThat(fetched.path("contributors")).isEqualTo(fromClone.path("contributors"));
+        // The API has no changed files per commit.
+        assertThat(fromApi.path("missing").path("code.files_changed").asText()).contains("no changed files");
+
+        assertThat(fetched.path("collection").path("gitBytes").asLong()).isPositive();
+        // CliRun's clock stands still, so the fetch took 0 ms by it (FetchedCommitsTest times it on a ticking clock).
+        assertThat(fetched.path("collection").path("gitMs").asLong(0)).isZero();
+        assertThat(fromClone.path("collection").has("gitBytes")).isFalse();
+        assertThat(fetchRequests).isEqualTo(apiRequests - 1).isEqualTo(fetched.path("collection").path("requests").asInt());
+    }
+
+    @Test
+    void should_leave_code_files_changed_missing_with_the_reason_when_the_token_may_not_fetch() throws Exception {
+        JsonNode snapshot;
+        try (GitUploadServer server = new GitUploadServer(Git.open(origin.toFile()).getRepository(), "octo-org/widgets",
+                GitHubFake.TOKEN, GitUploadServer.Mode.FORBIDDEN)) {
+            snapshot = collect(env(emptyWorkspace, server.serverUrl(), "200"));
+        }
+
+        assertThat(snapshot.path("missing").path("code.files_changed").asText())
+                .contains("could not be fetched over git (permission");
+        // The commits still come from the API's commits query (quiet fixture: no commits).
+        github.verify(1, postRequestedFor(urlPathEqualTo("/graphql")).withRequestBody(containing("query Commits(")));
+        assertThat(Files.list(emptyWorkspace)).isEmpty();
+    }
+
+    private static Map<String, Double> commitsAndCode(JsonNode metrics) {
+        Map<String, Double> values = new TreeMap<>();
+        for (Iterator<String> names = metrics.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.startsWith("commits.") || name.startsWith("code.") || name.startsWith("contributors.")) {
+                values.put(name, metrics.path(name).asDouble());
+            }
+        }
+        return values;
+    }
+}
