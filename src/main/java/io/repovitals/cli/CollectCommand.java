@@ -3,7 +3,8 @@ package io.repovitals.cli;
 import io.repovitals.config.Input;
 import io.repovitals.config.Inputs;
 import io.repovitals.model.Snapshot;
-import io.repovitals.pipeline.Pipeline;
+import io.repovitals.pipeline.CollectWorkflow;
+import io.repovitals.pipeline.RunContext;
 import io.repovitals.store.SnapshotCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,7 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Snapshot> snapshots = new Pipeline(context.settings(spec), context.log(), context.clock(), context.ticker()).collect();
+        List<Snapshot> snapshots = new CollectWorkflow(new RunContext(context.settings(spec), context.log(), context.clock(), context.ticker())).collect();
         String json = snapshots.size() == 1 ? SnapshotCodec.write(snapshots.get(0)) : SnapshotCodec.writeAll(snapshots);
         if (out == null) {
             context.out().print(json);

@@ -1,6 +1,6 @@
 package io.repovitals.cli;
 
-import io.repovitals.pipeline.Pipeline;
+import io.repovitals.pipeline.DemoWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +24,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path report = Pipeline.demo(context.workingDir().resolve(outputDir), context.log());
+        Path report = DemoWorkflow.demo(context.workingDir().resolve(outputDir), context.log());
         context.out().println("Demo report: " + report);
         return 0;
     }

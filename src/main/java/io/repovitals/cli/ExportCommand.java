@@ -5,7 +5,8 @@ import io.repovitals.config.Input;
 import io.repovitals.config.Inputs;
 import io.repovitals.config.Settings;
 import io.repovitals.model.ExportFormat;
-import io.repovitals.pipeline.Pipeline;
+import io.repovitals.pipeline.HistoryExport;
+import io.repovitals.pipeline.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -58,11 +59,11 @@ public final class ExportCommand implements Callable<Integer> {
             throw new ConfigException(Inputs.GZIP.name(), null,
                     "--gzip only with csv, json or openmetrics (an sqlite file is read in place)");
         }
-        Pipeline pipeline = new Pipeline(settings, context.log(), context.clock(), context.ticker());
+        HistoryExport export = new HistoryExport(new RunContext(settings, context.log(), context.clock(), context.ticker()));
         if (chosen.writesFile()) {
-            pipeline.export(chosen, out, settings.gzip());
+            export.toFile(chosen, out, settings.gzip());
         } else {
-            pipeline.exportToDatadog();
+            export.toDatadog();
         }
         return 0;
     }

@@ -2,7 +2,8 @@ package io.repovitals.cli;
 
 import io.repovitals.config.Input;
 import io.repovitals.config.Inputs;
-import io.repovitals.pipeline.Pipeline;
+import io.repovitals.pipeline.MergeWorkflow;
+import io.repovitals.pipeline.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path report = new Pipeline(context.settings(spec), context.log(), context.clock(), context.ticker()).merge();
+        Path report = new MergeWorkflow(new RunContext(context.settings(spec), context.log(), context.clock(), context.ticker())).merge();
         context.log().info("report: " + report);
         return 0;
     }

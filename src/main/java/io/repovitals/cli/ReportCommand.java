@@ -2,7 +2,8 @@ package io.repovitals.cli;
 
 import io.repovitals.config.Input;
 import io.repovitals.config.Inputs;
-import io.repovitals.pipeline.Pipeline;
+import io.repovitals.pipeline.ReportWorkflow;
+import io.repovitals.pipeline.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -33,7 +34,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path report = new Pipeline(context.settings(spec), context.log(), context.clock(), context.ticker()).report();
+        Path report = new ReportWorkflow(new RunContext(context.settings(spec), context.log(), context.clock(), context.ticker())).report();
         context.log().info("report: " + report);
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.repovitals.cli;
 
-import io.repovitals.pipeline.Pipeline;
+import io.repovitals.pipeline.RunContext;
+import io.repovitals.pipeline.RunWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,7 +26,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new Pipeline(context.settings(spec), context.log(), context.clock(), context.ticker()).run();
+        new RunWorkflow(new RunContext(context.settings(spec), context.log(), context.clock(), context.ticker())).run();
         return 0;
     }
 }

@@ -19,18 +19,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code export} command's step: the stored history of the selected repositories, to a file or to Datadog. */
-final class HistoryExport {
+/** {@code export}: the stored history of the selected repositories, to a file or to Datadog; no GitHub API request. */
+public final class HistoryExport {
     private final Settings settings;
     private final Log log;
     private final Clock clock;
     private final HistoryStore store;
 
-    HistoryExport(Settings settings, Log log, Clock clock, HistoryStore store) {
-        this.settings = settings;
-        this.log = log;
-        this.clock = clock;
-        this.store = store;
+    public HistoryExport(RunContext context) {
+        this.settings = context.settings();
+        this.log = context.log();
+        this.clock = context.clock();
+        this.store = context.store();
     }
 
     /**
@@ -40,7 +40,7 @@ final class HistoryExport {
      * @param out  the file to write, replaced only once the export is complete
      * @param gzip for csv, json and openmetrics: write {@code out.gz}
      */
-    ExportResult toFile(ExportFormat format, Path out, boolean gzip) {
+    public ExportResult toFile(ExportFormat format, Path out, boolean gzip) {
         List<History> histories = historiesToExport();
         ExportResult result = Exports.toFile(format, histories, out, gzip);
         log.info("export: wrote " + result.records() + " " + (format == ExportFormat.CSV ? "rows"
@@ -50,7 +50,7 @@ final class HistoryExport {
     }
 
     /** {@code export --format datadog}: the latest snapshot of each selected repository, sent to Datadog. */
-    DatadogSink.Sent toDatadog() {
+    public DatadogSink.Sent toDatadog() {
         Secret key = settings.datadogApiKey().orElseThrow(() -> new ConfigException(Inputs.DATADOG_API_KEY.name(), null,
                 "a Datadog API key for the datadog format: set the datadog-api-key input (from a secret) or --datadog-api-key"));
         List<Snapshot> latest = historiesToExport().stream().flatMap(history -> history.latest().stream()).toList();

@@ -21,8 +21,8 @@ import java.util.function.Function;
 final class RepositoryPool {
     private RepositoryPool() {}
 
-    static List<Pipeline.Collected> collectAll(List<RepoRef> repositories, int concurrency,
-                                               Function<RepoRef, Pipeline.Collected> collectOne, Log log) {
+    static List<Collection.Collected> collectAll(List<RepoRef> repositories, int concurrency,
+                                               Function<RepoRef, Collection.Collected> collectOne, Log log) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, repositories.size())),
                 runnable -> {
                     Thread thread = new Thread(runnable, "collect");
@@ -30,16 +30,16 @@ final class RepositoryPool {
                     return thread;
                 });
         try {
-            List<Future<Pipeline.Collected>> futures = new ArrayList<>();
+            List<Future<Collection.Collected>> futures = new ArrayList<>();
             for (RepoRef repo : repositories) {
                 futures.add(pool.submit(() -> collectOne.apply(repo)));
             }
-            List<Pipeline.Collected> collected = new ArrayList<>();
+            List<Collection.Collected> collected = new ArrayList<>();
             GitHubException lastFailure = null;
             for (int i = 0; i < futures.size(); i++) {
                 RepoRef repo = repositories.get(i);
                 try (Log.Group ignored = log.group("Collected " + repo)) {
-                    Pipeline.Collected one = await(futures.get(i));
+                    Collection.Collected one = await(futures.get(i));
                     for (String note : one.notes()) {
                         if (note.startsWith("warning:")) {
                             log.warning(repo + ": " + note.substring("warning:".length()));
@@ -73,7 +73,7 @@ final class RepositoryPool {
         };
     }
 
-    private static Pipeline.Collected await(Future<Pipeline.Collected> future) {
+    private static Collection.Collected await(Future<Collection.Collected> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

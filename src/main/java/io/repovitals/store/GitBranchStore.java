@@ -48,7 +48,7 @@ import java.util.Objects;
 public final class GitBranchStore implements HistoryStore {
     public static final String NAME = "repo-vitals";
     public static final String EMAIL = "repo-vitals@users.noreply.github.com";
-    private static final int TIMEOUT_SECONDS = 60;
+    static final int TIMEOUT_SECONDS = 60;
 
     private final HistoryRemote remote;
     private final String branch;
@@ -110,7 +110,7 @@ public final class GitBranchStore implements HistoryStore {
             return history;
         } catch (IOException e) {
             throw new HistoryException(HistoryException.Kind.FAILED,
-                    "history: cannot read branch '" + branch + "': " + oneLine(e.getMessage()), e);
+                    "history: cannot read branch '" + branch + "': " + RemoteFailures.oneLine(e.getMessage()), e);
         }
     }
 
@@ -126,7 +126,7 @@ public final class GitBranchStore implements HistoryStore {
             return HistoryReader.repositories(reader(), walk.parseCommit(tip).getTree());
         } catch (IOException e) {
             throw new HistoryException(HistoryException.Kind.FAILED,
-                    "history: cannot read branch '" + branch + "': " + oneLine(e.getMessage()), e);
+                    "history: cannot read branch '" + branch + "': " + RemoteFailures.oneLine(e.getMessage()), e);
         }
     }
 
@@ -173,7 +173,7 @@ public final class GitBranchStore implements HistoryStore {
                 log.info("history: branch '" + branch + "' " + nothing);
                 return new SaveResult(base == null ? "" : base.name(), false, attempt, List.of(), step.kept());
             }
-            String refused = push(step.commit(), base);
+            String refused = BranchPush.push(remote, branch, repository, step.commit(), base, TIMEOUT_SECONDS);
             if (refused == null) {
                 tip = step.commit();
                 log.info("history: pushed " + step.pushed() + " to '" + branch + "' as "
@@ -230,7 +230,7 @@ public final class GitBranchStore implements HistoryStore {
             return builder.build();
         } catch (IOException e) {
             throw new HistoryException(HistoryException.Kind.FAILED,
-                    "history: cannot build the commit for branch '" + branch + "': " + oneLine(e.getMessage()), e);
+                    "history: cannot build the commit for branch '" + branch + "': " + RemoteFailures.oneLine(e.getMessage()), e);
         }
     }
 
@@ -248,7 +248,7 @@ public final class GitBranchStore implements HistoryStore {
      */
     private ObjectId fetch(boolean shallow) {
         Repository fresh = newRepository();
-        try (Transport transport = open(fresh)) {
+        try (Transport transport = remote.open(fresh, TIMEOUT_SECONDS)) {
             Ref advertised;
             try (FetchConnection connection = transport.openFetch()) {
                 advertised = connection.getRef(ref);
@@ -271,95 +271,8 @@ public final class GitBranchStore implements HistoryStore {
             }
             return fetchedRef.getObjectId();
         } catch (IOException e) {
-            throw failure("fetch", e);
+            throw RemoteFailures.of(remote, branch, "fetch", e);
         }
-    }
-
-    /** Null when the push landed, else why it was refused in a way that a retry on the new tip can fix. */
-    private String push(ObjectId commit, ObjectId base) {
-        try (Transport transport = open(repository)) {
-            RemoteRefUpdate update = new RemoteRefUpdate(repository, commit.name(), ref, false, null,
-                    base == null ? ObjectId.zeroId() : base);
-            RemoteRefUpdate result = transport.push(NullProgressMonitor.INSTANCE, List.of(update)).getRemoteUpdate(ref);
-            switch (result.getStatus()) {
-                case OK, UP_TO_DATE:
-                    return null;
-                case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
-                    return "another run pushed first";
-                case REJECTED_OTHER_REASON:
-                    String message = result.getMessage() == null ? "" : result.getMessage();
-                    // A server updating the ref for a concurrent push reports a lock failure: same cause, same cure.
-                    if (message.toLowerCase(Locale.ROOT).contains("lock")) {
-                        return "another run was pushing at the same time";
-                    }
-                    throw new HistoryException(HistoryException.Kind.PUSH_REJECTED, "history: the server at " + remote
-                            + " refused the push to branch '" + branch + "': " + oneLine(remote.redact(message)), null);
-                default:
-                    throw new HistoryException(HistoryException.Kind.PUSH_REJECTED, "history: the push to branch '"
-                            + branch + "' at " + remote + " ended as " + result.getStatus(), null);
-            }
-        } catch (IOException e) {
-            throw failure("push to", e);
-        }
-    }
-
-    private Transport open(Repository local) throws IOException {
-        try {
-            Transport transport = Transport.open(local, remote.uri());
-            transport.setCredentialsProvider(remote.credentials());
-            transport.setTimeout(TIMEOUT_SECONDS);
-            return transport;
-        } catch (NotSupportedException e) {
-            throw new HistoryException(HistoryException.Kind.FAILED,
-                    "history: the remote " + remote + " is not a URL or path git can use", e);
-        }
-    }
-
-    /** One line naming what failed and what to do, never the token. */
-    private HistoryException failure(String action, IOException e) {
-        String detail = oneLine(remote.redact(chain(e)));
-        String lower = detail.toLowerCase(Locale.ROOT);
-        String prefix = "history: cannot " + action + " branch '" + branch + "' at " + remote + ": ";
-        if (e instanceof NoRemoteRepositoryException || lower.contains("repository not found")) {
-            return new HistoryException(HistoryException.Kind.UNREACHABLE,
-                    prefix + "no git repository there (check history-remote)", e);
-        }
-        if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains(" 401")
-                || lower.contains(" 403") || lower.contains("forbidden") || lower.contains("not permitted")) {
-            return new HistoryException(HistoryException.Kind.AUTH_REJECTED, prefix
-                    + "the token was rejected (it needs 'contents: write' on that repository to store the history)", e);
-        }
-        if (e instanceof TransportException && hasNetworkCause(e)) {
-            return new HistoryException(HistoryException.Kind.UNREACHABLE, prefix + "the server cannot be reached ("
-                    + detail + ")", e);
-        }
-        return new HistoryException(HistoryException.Kind.FAILED, prefix + detail, e);
-    }
-
-    private static boolean hasNetworkCause(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
-                    || cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The messages of the exception and its causes, most specific last, without repeats. */
-    private static String chain(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            if (!text.toString().contains(message)) {
-                text.append(text.length() == 0 ? "" : ": ").append(message);
-            }
-        }
-        return text.toString();
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 
     private void sleep(java.time.Duration wait) {

@@ -1,10 +1,14 @@
 package io.repovitals.store;
 
 import io.repovitals.model.Secret;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -68,6 +72,19 @@ public final class HistoryRemote {
         return isHttp() && token.isPresent()
                 ? new UsernamePasswordCredentialsProvider(TOKEN_USER, token.get().reveal())
                 : null;
+    }
+
+    /** A transport to this remote for {@code local}, with the credentials it may have. */
+    Transport open(Repository local, int timeoutSeconds) throws IOException {
+        try {
+            Transport transport = Transport.open(local, uri);
+            transport.setCredentialsProvider(credentials());
+            transport.setTimeout(timeoutSeconds);
+            return transport;
+        } catch (NotSupportedException e) {
+            throw new HistoryException(HistoryException.Kind.FAILED,
+                    "history: the remote " + this + " is not a URL or path git can use", e);
+        }
     }
 
     /** Removes the token from text that is about to be shown, should a library ever echo it. */

@@ -1,0 +1,58 @@
+package io.repovitals.pipeline;
+
+import io.repovitals.analyze.AnalysisJson;
+import io.repovitals.analyze.OrgAnalysis;
+import io.repovitals.config.Settings;
+import io.repovitals.model.RepoRef;
+import io.repovitals.model.Snapshot;
+import io.repovitals.publish.RunFiles;
+import io.repovitals.render.WaitingPr;
+import io.repovitals.render.charts.ChartSpecs;
+import io.repovitals.render.charts.Charts;
+import io.repovitals.runtime.Log;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The render step of run and report with the run's settings, and the files it leaves in output-dir. */
+final class RunOutputs {
+    private RunOutputs() {}
+
+    static ReportRendering.Rendered render(RunContext context, OrgAnalysis analysis, Map<String, List<Snapshot>> histories,
+                                           Map<String, List<WaitingPr>> waiting,
+                                           Optional<ReportRendering.ChartHost> host) {
+        Settings settings = context.settings();
+        try (Log.Group ignored = context.log().group("Rendering the reports")) {
+            ReportRendering rendering = new ReportRendering(Analysing.reports(settings),
+                    new Charts(Analysing.settings(settings), ChartSpecs.DEFAULT_DAYS), settings.charts(), context.log());
+            return rendering.render(analysis, histories, waiting, host);
+        }
+    }
+
+    /**
+     * Where the history branch can be read on the GitHub server: when the history remote is a repository
+     * of {@code GITHUB_SERVER_URL} (the default). A local path or another host gets local chart files only.
+     */
+    static Optional<ReportRendering.ChartHost> chartHost(Settings settings) {
+        String server = settings.environment().serverUrl().toString().replaceAll("/+$", "");
+        return settings.historyRemote()
+                .filter(remote -> remote.startsWith(server + "/"))
+                .map(remote -> remote.substring(server.length() + 1).replaceAll("\\.git$", "").replaceAll("/+$", ""))
+                .filter(path -> path.chars().filter(c -> c == '/').count() == 1)
+                .map(path -> new ReportRendering.ChartHost(server, RepoRef.parse(path), settings.historyBranch()));
+    }
+
+    /** snapshots/, report.md, report.html, charts/ and analysis.json under output-dir. */
+    static RunFiles write(RunContext context, List<Snapshot> ownDays, OrgAnalysis analysis,
+                          ReportRendering.Rendered rendered) {
+        Path outputDir = context.settings().outputDir();
+        RunFiles files = RunFiles.write(outputDir, ownDays, rendered.localReport());
+        RunFiles.writeExtras(outputDir, rendered.html(), rendered.localFiles());
+        RunFiles.writeAnalysis(outputDir, AnalysisJson.write(analysis));
+        context.log().info("wrote " + ownDays.size() + " snapshots, analysis.json, report.md, report.html and "
+                + rendered.localFiles().size() + " charts under " + outputDir);
+        return files;
+    }
+}
