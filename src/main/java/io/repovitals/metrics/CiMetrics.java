@@ -63,10 +63,18 @@ public final class CiMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        return data.get(WorkflowRuns.class)
-                .map(runs -> compute(runs, window))
-                .orElseGet(() -> allMissing(data.absentReason(WorkflowRuns.class)));
+        return from(data, WorkflowRuns.class, window, runs -> compute(runs, window));
     }
 
     public List<Outcome> compute(WorkflowRuns runs, Window window) {

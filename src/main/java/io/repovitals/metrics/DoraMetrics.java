@@ -92,11 +92,20 @@ public final class DoraMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
         Optional<Deployments> deployments = data.get(Deployments.class);
         Optional<Issues> issues = data.get(Issues.class);
-        Optional<String> issuesMissing = issues.isEmpty() ? Optional.of(data.absentReason(Issues.class))
-                : Stats.notCovered("issues", issues.get().since(), issues.get().asOf(), window.start(), window);
+        Optional<String> issuesMissing = MetricFamily.unusable(data, window.start(), window, Issues.class);
         List<Instant> incidentsOpened = issuesMissing.isPresent() ? List.of() : incidents(issues.get()).stream()
                 .map(Issues.Issue::createdAt).filter(window::happenedBy).sorted().toList();
 
@@ -141,15 +150,12 @@ public final class DoraMetrics implements MetricFamily {
      * {@code from}: missing, rather than a median of some of them.
      */
     private static Outcome leadTime(Datasets data, Deployments deployments, List<Deployment> successes, Window window) {
-        Optional<PullRequests> pulls = data.get(PullRequests.class);
-        if (pulls.isEmpty()) {
-            return Outcome.missing(LEAD_TIME_P50, data.absentReason(PullRequests.class));
+        Optional<String> unusable = MetricFamily.unusable(data, window.start(), window, PullRequests.class);
+        if (unusable.isPresent()) {
+            return Outcome.missing(LEAD_TIME_P50, unusable.get());
         }
-        Optional<String> uncovered = Stats.notCovered("pull requests", pulls.get().since(), pulls.get().asOf(), window.start(), window);
-        if (uncovered.isPresent()) {
-            return Outcome.missing(LEAD_TIME_P50, uncovered.get());
-        }
-        Instant from = latest(deployments.coveredFrom(), pulls.get().mergedSince());
+        PullRequests pulls = data.get(PullRequests.class).orElseThrow();
+        Instant from = latest(deployments.coveredFrom(), pulls.mergedSince());
         boolean deployedInWindow = successes.stream().anyMatch(d -> window.contains(d.at()));
         boolean deployedBefore = successes.stream().anyMatch(d -> !d.at().isBefore(from) && d.at().isBefore(window.start()));
         if (deployedInWindow && !deployedBefore) {
@@ -158,9 +164,9 @@ public final class DoraMetrics implements MetricFamily {
                     + " shipped is not known");
         }
         List<Double> hours = new ArrayList<>();
-        for (PullRequests.PullRequest pr : pulls.get().items()) {
+        for (PullRequests.PullRequest pr : pulls.items()) {
             if (pr.mergedAt() == null || pr.oldestCommitAt() == null || pr.mergedAt().isBefore(from)
-                    || !pr.baseRefName().equals(pulls.get().defaultBranch())) {
+                    || !pr.baseRefName().equals(pulls.defaultBranch())) {
                 continue;
             }
             successes.stream().map(Deployment::at).filter(at -> !at.isBefore(pr.mergedAt())).findFirst()

@@ -93,16 +93,19 @@ public final class IssueMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        Optional<Issues> issues = data.get(Issues.class);
-        if (issues.isEmpty()) {
-            return allMissing(data.absentReason(Issues.class));
-        }
-        Optional<String> uncovered = Stats.notCovered("issues", issues.get().since(), issues.get().asOf(), window.start(), window);
-        if (uncovered.isPresent()) {
-            return allMissing(uncovered.get());
-        }
-        return compute(issues.get().items().stream().filter(issue -> !issue.author().botOrIgnored(ignoreUsers)).toList(), window);
+        return from(data, Issues.class, window, issues -> compute(issues.items().stream()
+                .filter(issue -> !issue.author().botOrIgnored(ignoreUsers)).toList(), window));
     }
 
     private List<Outcome> compute(List<Issue> issues, Window window) {

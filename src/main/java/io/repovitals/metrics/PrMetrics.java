@@ -97,16 +97,19 @@ public final class PrMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        Optional<PullRequests> pulls = data.get(PullRequests.class);
-        if (pulls.isEmpty()) {
-            return allMissing(data.absentReason(PullRequests.class));
-        }
-        Optional<String> uncovered = Stats.notCovered("pull requests", pulls.get().since(), pulls.get().asOf(), window.start(), window);
-        if (uncovered.isPresent()) {
-            return allMissing(uncovered.get());
-        }
-        return compute(pulls.get().items().stream().filter(this::counted).toList(), window);
+        return from(data, PullRequests.class, window,
+                pulls -> compute(pulls.items().stream().filter(this::counted).toList(), window));
     }
 
     private List<Outcome> compute(List<PullRequest> prs, Window window) {

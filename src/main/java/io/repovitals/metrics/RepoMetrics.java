@@ -68,10 +68,18 @@ public final class RepoMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        return data.get(RepoState.class)
-                .map(state -> compute(state, window, starsOn(earlier, window.start())))
-                .orElseGet(() -> allMissing(data.absentReason(RepoState.class)));
+        return from(data, RepoState.class, window, state -> compute(state, window, starsOn(earlier, window.start())));
     }
 
     /** repo.stars of the stored snapshot whose asOf falls on the day of {@code instant}, if there is one. */

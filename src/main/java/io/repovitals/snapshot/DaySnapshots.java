@@ -4,7 +4,6 @@ import io.repovitals.collect.Datasets;
 import io.repovitals.metrics.ContributorRows;
 import io.repovitals.metrics.MetricFamily;
 import io.repovitals.metrics.RepoMetrics;
-import io.repovitals.metrics.TrafficMetrics;
 import io.repovitals.metrics.TrafficRows;
 import io.repovitals.model.CollectionStats;
 import io.repovitals.model.MetricDef;
@@ -52,7 +51,6 @@ public final class DaySnapshots {
                             : outcome);
                 }
             }
-            outcomes.addAll(TrafficMetrics.missing(data, window));
             CollectionStats stats = ownDay
                     ? new CollectionStats(ownDayCost.requests(), ownDayCost.graphqlCost(), ownDayCost.durationMs(), partial)
                     : new CollectionStats(0, 0, 0, partial);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,10 +57,26 @@ class MetricCatalogTest {
 
     @Test
     void should_define_exactly_the_contract_metrics_in_its_order() {
-        List<String> catalog = Stream.concat(MetricCatalog.all().stream(), TrafficMetrics.DEFS.stream())
-                .map(MetricDef::name).toList();
+        assertThat(MetricCatalog.defs()).extracting(MetricDef::name).containsExactlyElementsOf(CONTRACT_NAMES);
+    }
 
-        assertThat(catalog).containsExactlyElementsOf(CONTRACT_NAMES);
+    @Test
+    void should_keep_traffic_in_the_family_list_but_out_of_the_snapshot_metrics() {
+        assertThat(MetricCatalog.families()).last().isInstanceOf(TrafficMetrics.class)
+                .satisfies(family -> assertThat(family.dailyPoints()).isTrue());
+        assertThat(MetricCatalog.families()).filteredOn(MetricFamily::dailyPoints).hasSize(1);
+        assertThat(MetricCatalog.all()).extracting(MetricDef::name).containsExactlyElementsOf(
+                CONTRACT_NAMES.subList(0, CONTRACT_NAMES.size() - 4));
+        assertThat(MetricCatalog.byName("traffic.clones")).contains(TrafficMetrics.CLONES);
+    }
+
+    @Test
+    void should_give_the_run_the_same_families_as_the_defaults_with_its_settings() {
+        List<MetricFamily> run = MetricCatalog.families(Set.of("renovate"), 10, List.of("outage"));
+
+        assertThat(run).extracting(family -> family.getClass().getSimpleName()).containsExactlyElementsOf(
+                MetricCatalog.families().stream().map(family -> family.getClass().getSimpleName()).toList());
+        assertThat(run).flatExtracting(MetricFamily::defs).containsExactlyElementsOf(MetricCatalog.defs());
     }
 
     @Test
@@ -68,8 +84,7 @@ class MetricCatalogTest {
         List<String> rows = ROW_NAME.matcher(CatalogDocument.render()).results().map(row -> row.group(1)).toList();
 
         assertThat(rows).containsExactlyElementsOf(CONTRACT_NAMES);
-        assertThat(CatalogDocument.documented()).containsExactlyElementsOf(
-                Stream.concat(MetricCatalog.all().stream(), TrafficMetrics.DEFS.stream()).toList());
+        assertThat(CatalogDocument.documented()).containsExactlyElementsOf(MetricCatalog.defs());
     }
 
     @Test
