@@ -35,7 +35,7 @@ public final class CommitMetrics implements MetricFamily {
     private static final String MERGES = "merge commits";
     private static final String MERGES_AND_BOTS = "merge commits; commits by bots and `ignore-users`";
 
-    public static final MetricDef COUNT = MetricDef.count("commits.count", "commits to the default branch")
+    public static final MetricDef COUNT = MetricDef.count("commits.count", "commits to the default branch").withLabel("commits")
             .withDefinition("number of commits in the population")
             .withExcluded(MERGES).withMissingWhen(UNFETCHED);
     public static final MetricDef AUTHORS = MetricDef.count("commits.authors", "distinct commit authors")

@@ -47,8 +47,10 @@ public final class DoraMetrics implements MetricFamily {
     public static final MetricDef DEPLOYMENTS = MetricDef.count("dora.deployments", "deployments")
             .withDefinition("deployments in window").withMissingWhen(NO_DEPLOYMENTS);
     public static final MetricDef FREQUENCY = new MetricDef("dora.deployment_frequency_per_week", Unit.PER_WEEK, "deployments per week")
+            .withLabel("deployments a week")
             .withDefinition("`dora.deployments * 7 / windowDays`").withMissingWhen(NO_DEPLOYMENTS);
     public static final MetricDef LEAD_TIME_P50 = new MetricDef("dora.lead_time_hours.p50", Unit.HOURS, "median lead time for changes")
+            .withLabel("median lead time")
             .withDefinition(Stats.words("p50") + ", for PRs merged into the default branch whose first deployment at or"
                     + " after `mergedAt` is in window, of that deployment's time minus the committed date of the PR's"
                     + " oldest commit")

@@ -1,10 +1,13 @@
 package io.repovitals.metrics;
 
+import io.repovitals.model.HumanFormat;
 import io.repovitals.model.MetricDef;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every metric family, in report order: the one registry that snapshots, reports, exports and
@@ -17,6 +20,8 @@ public final class MetricCatalog {
     private static final List<MetricDef> DEFS = DEFAULTS.stream().flatMap(family -> family.defs().stream()).toList();
     private static final List<MetricDef> MEASURED = DEFAULTS.stream().filter(family -> !family.dailyPoints())
             .flatMap(family -> family.defs().stream()).toList();
+    private static final Map<String, MetricDef> BY_NAME = DEFS.stream()
+            .collect(Collectors.toUnmodifiableMap(MetricDef::name, def -> def));
 
     private MetricCatalog() {}
 
@@ -46,6 +51,26 @@ public final class MetricCatalog {
     }
 
     public static Optional<MetricDef> byName(String name) {
-        return DEFS.stream().filter(def -> def.name().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The metric's label ("median CI duration"); the name itself for one the catalog does not define. */
+    public static String label(String name) {
+        return byName(name).map(MetricDef::label).orElse(name);
+    }
+
+    /** The metric's summary for table rows ("stargazers"); the name itself for one the catalog does not define. */
+    public static String summary(String name) {
+        return byName(name).map(MetricDef::summary).orElse(name);
+    }
+
+    /** The metric's unit; a plain number for one the catalog does not define (nothing is guessed from its name). */
+    public static MetricDef.Unit unit(String name) {
+        return byName(name).map(MetricDef::unit).orElse(MetricDef.Unit.NUMBER);
+    }
+
+    /** A value of the metric for a sentence ("41 %", "9.5 h"), see {@link MetricDef#prose}. */
+    public static String prose(String name, double value) {
+        return HumanFormat.prose(unit(name), value);
     }
 }

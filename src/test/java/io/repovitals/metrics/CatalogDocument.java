@@ -28,10 +28,10 @@ public final class CatalogDocument {
             <!-- Generated from the metric definitions in src/main/java/io/repovitals/metrics by
                  scripts/generate-metrics-doc.sh. Do not edit: MetricCatalogTest fails when this file is stale. -->
 
-            A metric has a dotted name, a unit and one exact definition. Code, templates, exports and tests use
-            these names verbatim. A metric that could not be computed is **absent** from a snapshot's `metrics`
-            and listed in `missing` with a one-line reason (the column "missing when" says in which cases); it is
-            never written as 0.
+            A metric has a dotted name, a label (its words in the analysis's sentences and the charts), a unit
+            and one exact definition. Code, templates, exports and tests use these names verbatim. A metric that
+            could not be computed is **absent** from a snapshot's `metrics` and listed in `missing` with a
+            one-line reason (the column "missing when" says in which cases); it is never written as 0.
 
             ## Conventions
 
@@ -71,10 +71,11 @@ public final class CatalogDocument {
         for (MetricFamily section : MetricCatalog.families()) {
             text.append("\n## ").append(section.title()).append("\n\n");
             text.append(section.about()).append("\n\n");
-            text.append("| name | unit | definition | excluded | missing when |\n");
-            text.append("|---|---|---|---|---|\n");
+            text.append("| name | label | unit | definition | excluded | missing when |\n");
+            text.append("|---|---|---|---|---|---|\n");
             for (MetricDef def : section.defs()) {
-                text.append("| `").append(def.name()).append("` | ").append(unit(def.unit())).append(" | ")
+                text.append("| `").append(def.name()).append("` | ").append(cell(def.label())).append(" | ")
+                        .append(unit(def.unit())).append(" | ")
                         .append(cell(def.definition())).append(" | ")
                         .append(def.excluded().isEmpty() ? "—" : cell(def.excluded())).append(" | ")
                         .append(cell(def.missingWhen())).append(" |\n");

@@ -93,6 +93,36 @@ class MetricCatalogTest {
     }
 
     @Test
+    void should_give_every_metric_its_own_label_so_that_a_sentence_names_one_metric() {
+        assertThat(MetricCatalog.defs()).extracting(MetricDef::label).doesNotHaveDuplicates()
+                .allSatisfy(label -> assertThat(label).isNotBlank().doesNotContain("_"));
+    }
+
+    @Test
+    void should_label_each_statistic_of_a_metric_in_words() {
+        assertThat(MetricCatalog.label("ci.duration_minutes.max")).isEqualTo("maximum CI duration");
+        assertThat(MetricCatalog.label("ci.duration_minutes.min")).isEqualTo("minimum CI duration");
+        assertThat(MetricCatalog.label("ci.duration_minutes.p50")).isEqualTo("median CI duration");
+        assertThat(MetricCatalog.label("ci.duration_minutes.p90")).isEqualTo("p90 CI duration");
+        assertThat(MetricCatalog.label("prs.time_to_first_review_hours.p90")).isEqualTo("p90 first review");
+        assertThat(MetricCatalog.label("issues.open_age_days.mean")).isEqualTo("mean age of open issues");
+        // A label differs from the table's summary where a sentence wants fewer words.
+        assertThat(RepoMetrics.STARS.label()).isEqualTo("stars");
+        assertThat(RepoMetrics.STARS.summary()).isEqualTo("stargazers");
+    }
+
+    @Test
+    void should_look_up_the_unit_and_format_of_a_metric_and_guess_nothing_for_an_unknown_one() {
+        assertThat(MetricCatalog.unit("dora.lead_time_hours.p50")).isEqualTo(Unit.HOURS);
+        assertThat(MetricCatalog.prose("dora.lead_time_hours.p50", 9.5)).isEqualTo("9.5 h");
+        assertThat(PrMetrics.REVIEW_COVERAGE.format(0.412)).isEqualTo("41 %");
+        assertThat(CiMetrics.DURATION_P50.format(45.0)).isEqualTo("45 min");
+        assertThat(MetricCatalog.unit("custom.wait_hours")).isEqualTo(Unit.NUMBER);
+        assertThat(MetricCatalog.label("custom.wait_hours")).isEqualTo("custom.wait_hours");
+        assertThat(MetricCatalog.summary("custom.wait_hours")).isEqualTo("custom.wait_hours");
+    }
+
+    @Test
     void should_give_every_metric_a_summary_a_definition_and_when_it_is_missing() {
         assertThat(CatalogDocument.documented()).allSatisfy(def -> {
             assertThat(def.summary()).as(def.name()).isNotBlank();
@@ -139,8 +169,8 @@ class MetricCatalogTest {
         String document = CatalogDocument.render();
 
         assertThat(RepoMetrics.STARS.excluded()).isEmpty();
-        assertThat(document).contains("| `repo.stars` | count | stargazer count at asOf | — | ");
-        assertThat(document).contains("| `repo.open_issues` | count | open issues at asOf | pull requests | ");
-        assertThat(document).contains("| `prs.merge_ratio` | ratio 0..1 | ");
+        assertThat(document).contains("| `repo.stars` | stars | count | stargazer count at asOf | — | ");
+        assertThat(document).contains("| `repo.open_issues` | open issues | count | open issues at asOf | pull requests | ");
+        assertThat(document).contains("| `prs.merge_ratio` | PR merge ratio | ratio 0..1 | ");
     }
 }
