@@ -45,6 +45,9 @@ public final class DaySnapshots {
             List<Outcome> outcomes = new ArrayList<>();
             for (MetricFamily family : families) {
                 for (Outcome outcome : family.compute(data, window, before)) {
+                    if (family.dailyPoints() && outcome instanceof Outcome.Value) {
+                        throw new IllegalStateException(outcome.def().name() + " is a daily point, never a value of metrics");
+                    }
                     outcomes.add(!ownDay && NOW_ONLY.contains(outcome.def())
                             ? Outcome.missing(outcome.def(), "GitHub keeps no history of " + outcome.def().summary()
                                     + ": only the run's own day has it")
