@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * metrics.md §dora.*: the four keys from the configured deployments, PRs merged into the default
@@ -112,12 +113,10 @@ public final class DoraMetrics implements MetricFamily {
                 .map(Issues.Issue::createdAt).filter(window::happenedBy).sorted().toList();
 
         List<Outcome> outcomes = new ArrayList<>();
-        if (deployments.isEmpty()) {
-            String reason = data.absentReason(Deployments.class);
-            outcomes.add(Outcome.missing(DEPLOYMENTS, reason));
-            outcomes.add(Outcome.missing(FREQUENCY, reason));
-            outcomes.add(Outcome.missing(LEAD_TIME_P50, reason));
-            outcomes.add(Outcome.missing(CHANGE_FAILURE_RATE, reason));
+        Optional<String> deploymentsMissing = MetricFamily.unusable(data, window.start(), window, Deployments.class);
+        if (deploymentsMissing.isPresent()) {
+            Stream.of(DEPLOYMENTS, FREQUENCY, LEAD_TIME_P50, CHANGE_FAILURE_RATE)
+                    .forEach(def -> outcomes.add(Outcome.missing(def, deploymentsMissing.get())));
         } else {
             List<Deployment> successes = deployments.get().successes();
             long inWindow = successes.stream().filter(d -> window.contains(d.at())).count();
