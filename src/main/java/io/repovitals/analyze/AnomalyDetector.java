@@ -1,5 +1,7 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HumanFormat;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.time.Duration;
@@ -58,9 +60,9 @@ public final class AnomalyDetector {
         }
         String metric = series.metric();
         String sentence = cumulative
-                ? String.format(Locale.ROOT, "%s %s in a day, usually %s", MetricFormat.label(metric), signed(value), signed(median))
-                : MetricFormat.label(metric) + " " + MetricFormat.value(metric, value) + ", usually "
-                        + MetricFormat.value(metric, median);
+                ? String.format(Locale.ROOT, "%s %s in a day, usually %s", MetricCatalog.label(metric), signed(value), signed(median))
+                : MetricCatalog.label(metric) + " " + MetricCatalog.prose(metric, value) + ", usually "
+                        + MetricCatalog.prose(metric, median);
         return Optional.of(new Anomaly(metric, value, median, z.orElse(null), sentence));
     }
 
@@ -100,6 +102,6 @@ public final class AnomalyDetector {
     }
 
     private static String signed(double value) {
-        return (value >= 0 ? "+" : "") + MetricFormat.number(value);
+        return (value >= 0 ? "+" : "") + HumanFormat.plain(value);
     }
 }

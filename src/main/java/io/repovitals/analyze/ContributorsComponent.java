@@ -1,5 +1,8 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HumanFormat;
+
 /**
  * Driven by {@code contributors.active}: people keep a project alive, so more distinct active logins
  * in the week is better. Reference bands: 1 contributor 25, 3 → 50, 10 → 80, 25 or more → 100.
@@ -12,7 +15,7 @@ public final class ContributorsComponent extends WeeklyComponent {
 
     @Override
     String describe(double value) {
-        return MetricFormat.number(value) + " active contributors this week";
+        return HumanFormat.plain(value) + " " + MetricCatalog.label(metric()) + " this week";
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
 import io.repovitals.model.DoraThresholds;
-
 import io.repovitals.model.Snapshot;
 
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class DoraClassifier {
         String name = key.id().replace('_', ' ');
         String shown = key == DoraKey.DEPLOYMENT_FREQUENCY
                 ? String.format(Locale.ROOT, "%.2f deployments a week", value)
-                : MetricFormat.value(key.metric(), value);
+                : MetricCatalog.prose(key.metric(), value);
         return new DoraAssessment.Rating(key, value, band, name + " " + shown + ": " + band.id() + " (" + t.source() + ")");
     }
 

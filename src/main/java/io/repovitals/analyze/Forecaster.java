@@ -1,5 +1,6 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.time.Instant;
@@ -69,10 +70,10 @@ public final class Forecaster {
         double lower = Math.max(0, prediction.value() - prediction.halfWidth());
         double upper = Math.max(value, prediction.value() + prediction.halfWidth());
         String sentence = String.format(Locale.ROOT, "%s in %d days: %s (95 %% interval %s to %s), %s, back-test error %s",
-                MetricFormat.label(series.metric()), forecastDays, MetricFormat.value(series.metric(), value),
-                MetricFormat.value(series.metric(), lower), MetricFormat.value(series.metric(), upper),
+                MetricCatalog.label(series.metric()), forecastDays, MetricCatalog.prose(series.metric(), value),
+                MetricCatalog.prose(series.metric(), lower), MetricCatalog.prose(series.metric(), upper),
                 method == Forecast.Method.LINEAR ? "linear trend" : "Holt's linear trend",
-                MetricFormat.value(series.metric(), error));
+                MetricCatalog.prose(series.metric(), error));
         return Optional.of(new Forecast(series.metric(), forecastDays, value, lower, upper, method, error,
                 sentence));
     }

@@ -1,5 +1,6 @@
 package io.repovitals.analyze;
 
+import io.repovitals.model.HumanFormat;
 import io.repovitals.model.Snapshot;
 
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class ForkGrowthComponent extends WeeklyComponent {
 
     @Override
     String describe(double value) {
-        return MetricFormat.number(value) + " new forks this week";
+        return HumanFormat.plain(value) + " new forks this week";
     }
 
     @Override

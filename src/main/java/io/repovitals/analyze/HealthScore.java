@@ -1,7 +1,7 @@
 package io.repovitals.analyze;
 
 import io.repovitals.model.HealthWeights;
-
+import io.repovitals.model.HumanFormat;
 import io.repovitals.model.Snapshot;
 
 import java.util.List;
@@ -58,7 +58,7 @@ public record HealthScore(Double score, Grade grade, List<ComponentScore> compon
         // Clamp only the last ulp of rounding: the weighted mean of 0..100 scores is in 0..100.
         double score = Math.min(100, Math.max(0, Math.round(sum / totalWeight * 10) / 10.0));
         Grade grade = Grade.of(score);
-        String explanation = String.format(Locale.ROOT, "health %s (%s) from %d of %d components", MetricFormat.number(score),
+        String explanation = String.format(Locale.ROOT, "health %s (%s) from %d of %d components", HumanFormat.plain(score),
                 grade, components.size() - leftOut.size(), components.size())
                 + (leftOut.isEmpty() ? "" : "; left out for lack of data, weights re-normalised: " + String.join(", ", leftOut));
         return new HealthScore(score, grade, components, explanation);

@@ -1,5 +1,8 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HumanFormat;
+
 /**
  * Driven by {@code issues.stale} (open issues without activity for stale-days), lower is better:
  * a backlog that nobody touches is what makes an issue tracker look abandoned.
@@ -13,7 +16,7 @@ public final class IssueFreshnessComponent extends WeeklyComponent {
 
     @Override
     String describe(double value) {
-        return MetricFormat.number(value) + " stale issues";
+        return HumanFormat.plain(value) + " " + MetricCatalog.label(metric());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HumanFormat;
+
 /**
  * Driven by {@code prs.merged}: merged pull requests are delivered work, where opened ones are only
  * intentions. Reference bands: 1 merged a week 30, 5 → 60, 20 → 90, 50 or more → 100.
@@ -12,7 +15,7 @@ public final class PrThroughputComponent extends WeeklyComponent {
 
     @Override
     String describe(double value) {
-        return MetricFormat.number(value) + " PRs merged this week";
+        return HumanFormat.plain(value) + " " + MetricCatalog.label(metric()) + " this week";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
+
 /**
  * Driven by {@code prs.time_to_first_review_hours.p50}, lower is better: the wait for a first
  * review is what contributors feel most, and the median ignores the odd forgotten PR (that is p90's job).
@@ -13,7 +15,7 @@ public final class ReviewVelocityComponent extends WeeklyComponent {
 
     @Override
     String describe(double value) {
-        return "median first review " + MetricFormat.value(metric(), value);
+        return MetricCatalog.label(metric()) + " " + MetricCatalog.prose(metric(), value);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -48,10 +50,10 @@ public record Trend(String metric, int points, double slopePerWeek, Double pValu
 
     /** One line for the report: "PRs merged rising: +1.5 a week (p = 0.001), +12 % on the previous window". */
     public String sentence() {
-        String slope = (slopePerWeek >= 0 ? "+" : "") + MetricFormat.value(metric, slopePerWeek);
+        String slope = (slopePerWeek >= 0 ? "+" : "") + MetricCatalog.prose(metric, slopePerWeek);
         String p = pValue == null ? "no spread" : pValue < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", pValue);
         String change = changePct == null ? "" : String.format(Locale.ROOT, ", %+.0f %% on the previous window", changePct);
-        return MetricFormat.label(metric) + " " + direction.id() + ": " + slope + " a week (" + p + ")" + change;
+        return MetricCatalog.label(metric) + " " + direction.id() + ": " + slope + " a week (" + p + ")" + change;
     }
 
     /** The direction that a slope and its p-value allow: rising or falling only when significant. */

@@ -27,12 +27,12 @@ public final class CiMetrics implements MetricFamily {
             + " commits, so no runs)";
     private static final String UNDECIDED = "runs not decided (conclusion `cancelled`, `skipped`, `neutral`, ...)";
 
-    public static final MetricDef RUNS = MetricDef.count("ci.runs", "completed workflow runs")
+    public static final MetricDef RUNS = MetricDef.count("ci.runs", "completed workflow runs").withLabel("CI runs")
             .withDefinition("runs in the population").withMissingWhen(UNFETCHED);
     public static final MetricDef FAILURES = MetricDef.count("ci.failures", "failed workflow runs")
             .withDefinition("runs with conclusion `failure`, `timed_out` or `startup_failure`").withMissingWhen(UNFETCHED);
     public static final MetricDef FAILURE_RATE = new MetricDef("ci.failure_rate", MetricDef.Unit.RATIO,
-            "failed share of decided runs")
+            "failed share of decided runs").withLabel("CI failure rate")
             .withDefinition("`ci.failures` / decided runs").withExcluded(UNDECIDED)
             .withMissingWhen(UNFETCHED + "; or no run in the window is decided");
     public static final MetricDef DURATION_MIN = minutes("min");
@@ -43,7 +43,7 @@ public final class CiMetrics implements MetricFamily {
     public static final MetricDef DURATION_MAX = minutes("max");
     public static final MetricDef DURATION_MEAN = minutes("mean");
     public static final MetricDef DEFAULT_BRANCH_PASSING = new MetricDef("ci.default_branch_passing", MetricDef.Unit.FLAG,
-            "latest decided run on the default branch succeeded")
+            "latest decided run on the default branch succeeded").withLabel("default branch passing (1 yes, 0 no)")
             .withDefinition("1 if the latest decided run (by `created_at`, any time before asOf) whose `head_branch` is"
                     + " the default branch succeeded, else 0")
             .withMissingWhen(UNFETCHED + "; or no decided run on the default branch was created before asOf");
@@ -53,6 +53,7 @@ public final class CiMetrics implements MetricFamily {
 
     private static MetricDef minutes(String statistic) {
         return new MetricDef("ci.duration_minutes." + statistic, MetricDef.Unit.MINUTES, "run duration, " + statistic)
+                .withLabel(Stats.label(statistic, "CI duration"))
                 .withDefinition(Stats.words(statistic) + " of the duration in minutes over decided runs")
                 .withExcluded(UNDECIDED).withMissingWhen(UNFETCHED + "; or no run in the window is decided");
     }
@@ -63,10 +64,18 @@ public final class CiMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        return data.get(WorkflowRuns.class)
-                .map(runs -> compute(runs, window))
-                .orElseGet(() -> allMissing(data.absentReason(WorkflowRuns.class)));
+        return from(data, WorkflowRuns.class, window, runs -> compute(runs, window));
     }
 
     public List<Outcome> compute(WorkflowRuns runs, Window window) {

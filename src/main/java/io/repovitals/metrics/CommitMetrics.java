@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,7 +35,7 @@ public final class CommitMetrics implements MetricFamily {
     private static final String MERGES = "merge commits";
     private static final String MERGES_AND_BOTS = "merge commits; commits by bots and `ignore-users`";
 
-    public static final MetricDef COUNT = MetricDef.count("commits.count", "commits to the default branch")
+    public static final MetricDef COUNT = MetricDef.count("commits.count", "commits to the default branch").withLabel("commits")
             .withDefinition("number of commits in the population")
             .withExcluded(MERGES).withMissingWhen(UNFETCHED);
     public static final MetricDef AUTHORS = MetricDef.count("commits.authors", "distinct commit authors")
@@ -84,16 +83,22 @@ public final class CommitMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        Optional<Commits> commits = data.get(Commits.class);
-        if (commits.isEmpty()) {
-            return allMissing(data.absentReason(Commits.class));
-        }
-        Optional<String> uncovered = Stats.notCovered("commits", commits.get().since(), commits.get().asOf(), window.start(), window);
-        if (uncovered.isPresent()) {
-            return allMissing(uncovered.get());
-        }
-        List<Commits.Commit> population = population(commits.get(), window);
+        return from(data, Commits.class, window, commits -> compute(commits, window));
+    }
+
+    private List<Outcome> compute(Commits commits, Window window) {
+        List<Commits.Commit> population = population(commits, window);
         List<Commits.Commit> human = population.stream().filter(commit -> !isBot(commit, ignoreUsers)).toList();
         Set<String> authors = human.stream().map(Commits.Commit::authorKey).collect(Collectors.toSet());
 
@@ -105,8 +110,8 @@ public final class CommitMetrics implements MetricFamily {
         outcomes.add(Outcome.value(REVERTS, population.stream().filter(CommitMetrics::isRevert).count()));
         outcomes.add(Outcome.value(LINES_ADDED, population.stream().mapToLong(Commits.Commit::additions).sum()));
         outcomes.add(Outcome.value(LINES_DELETED, population.stream().mapToLong(Commits.Commit::deletions).sum()));
-        if (commits.get().pathsUnavailable().isPresent()) {
-            outcomes.add(Outcome.missing(FILES_CHANGED, commits.get().pathsUnavailable().get()));
+        if (commits.pathsUnavailable().isPresent()) {
+            outcomes.add(Outcome.missing(FILES_CHANGED, commits.pathsUnavailable().get()));
         } else {
             Set<String> paths = new HashSet<>();
             population.forEach(commit -> paths.addAll(commit.paths().orElseThrow()));

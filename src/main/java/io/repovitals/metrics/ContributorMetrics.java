@@ -74,6 +74,16 @@ public final class ContributorMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
         List<Outcome> outcomes = new ArrayList<>();
         Optional<Map<String, ContributorRows.Tally>> tallies = ContributorRows.tally(data, window, ignoreUsers);
@@ -118,18 +128,16 @@ public final class ContributorMetrics implements MetricFamily {
 
     /** The fewest authors whose non-merge, non-bot commits of [asOf - 90 days, asOf) make at least half of them. */
     private Outcome busFactor(Datasets data, Window window) {
-        Optional<Commits> commits = data.get(Commits.class);
-        if (commits.isEmpty()) {
-            return Outcome.missing(BUS_FACTOR, data.absentReason(Commits.class));
-        }
         Window ninetyDays = new Window(window.asOf(), BUS_FACTOR_DAYS);
         Instant start = window.asOf().minus(Duration.ofDays(BUS_FACTOR_DAYS));
-        Optional<String> uncovered = Stats.notCovered("commits", commits.get().since(), commits.get().asOf(), start, window);
-        if (uncovered.isPresent()) {
-            return Outcome.missing(BUS_FACTOR, uncovered.get() + " (the bus factor needs 90 days)");
+        Optional<String> unusable = MetricFamily.unusable(data, start, window, Commits.class);
+        if (unusable.isPresent()) {
+            String why = data.get(Commits.class).isEmpty() ? "" : " (the bus factor needs 90 days)";
+            return Outcome.missing(BUS_FACTOR, unusable.get() + why);
         }
+        Commits commits = data.get(Commits.class).orElseThrow();
         Map<String, Integer> perAuthor = new HashMap<>();
-        for (Commits.Commit commit : CommitMetrics.population(commits.get(), ninetyDays)) {
+        for (Commits.Commit commit : CommitMetrics.population(commits, ninetyDays)) {
             if (!CommitMetrics.isBot(commit, ignoreUsers)) {
                 perAuthor.merge(commit.authorKey(), 1, Integer::sum);
             }

@@ -42,21 +42,7 @@ public final class ContributorRows {
 
     /** The reason contributions cannot be counted for the window, if they cannot. */
     static Optional<String> unavailable(Datasets data, Window window) {
-        Optional<PullRequests> pulls = data.get(PullRequests.class);
-        Optional<Issues> issues = data.get(Issues.class);
-        Optional<Commits> commits = data.get(Commits.class);
-        if (pulls.isEmpty()) {
-            return Optional.of(data.absentReason(PullRequests.class));
-        }
-        if (issues.isEmpty()) {
-            return Optional.of(data.absentReason(Issues.class));
-        }
-        if (commits.isEmpty()) {
-            return Optional.of(data.absentReason(Commits.class));
-        }
-        return Stats.notCovered("pull requests", pulls.get().since(), pulls.get().asOf(), window.start(), window)
-                .or(() -> Stats.notCovered("issues", issues.get().since(), issues.get().asOf(), window.start(), window))
-                .or(() -> Stats.notCovered("commits", commits.get().since(), commits.get().asOf(), window.start(), window));
+        return MetricFamily.unusable(data, window.start(), window, PullRequests.class, Issues.class, Commits.class);
     }
 
     /** Each non-bot login's contributions in the window, keyed by lower-cased login; empty when unavailable. */

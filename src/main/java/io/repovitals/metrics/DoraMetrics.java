@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * metrics.md §dora.*: the four keys from the configured deployments, PRs merged into the default
@@ -47,8 +48,10 @@ public final class DoraMetrics implements MetricFamily {
     public static final MetricDef DEPLOYMENTS = MetricDef.count("dora.deployments", "deployments")
             .withDefinition("deployments in window").withMissingWhen(NO_DEPLOYMENTS);
     public static final MetricDef FREQUENCY = new MetricDef("dora.deployment_frequency_per_week", Unit.PER_WEEK, "deployments per week")
+            .withLabel("deployments a week")
             .withDefinition("`dora.deployments * 7 / windowDays`").withMissingWhen(NO_DEPLOYMENTS);
     public static final MetricDef LEAD_TIME_P50 = new MetricDef("dora.lead_time_hours.p50", Unit.HOURS, "median lead time for changes")
+            .withLabel("median lead time")
             .withDefinition(Stats.words("p50") + ", for PRs merged into the default branch whose first deployment at or"
                     + " after `mergedAt` is in window, of that deployment's time minus the committed date of the PR's"
                     + " oldest commit")
@@ -92,21 +95,28 @@ public final class DoraMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
         Optional<Deployments> deployments = data.get(Deployments.class);
         Optional<Issues> issues = data.get(Issues.class);
-        Optional<String> issuesMissing = issues.isEmpty() ? Optional.of(data.absentReason(Issues.class))
-                : Stats.notCovered("issues", issues.get().since(), issues.get().asOf(), window.start(), window);
+        Optional<String> issuesMissing = MetricFamily.unusable(data, window.start(), window, Issues.class);
         List<Instant> incidentsOpened = issuesMissing.isPresent() ? List.of() : incidents(issues.get()).stream()
                 .map(Issues.Issue::createdAt).filter(window::happenedBy).sorted().toList();
 
         List<Outcome> outcomes = new ArrayList<>();
-        if (deployments.isEmpty()) {
-            String reason = data.absentReason(Deployments.class);
-            outcomes.add(Outcome.missing(DEPLOYMENTS, reason));
-            outcomes.add(Outcome.missing(FREQUENCY, reason));
-            outcomes.add(Outcome.missing(LEAD_TIME_P50, reason));
-            outcomes.add(Outcome.missing(CHANGE_FAILURE_RATE, reason));
+        Optional<String> deploymentsMissing = MetricFamily.unusable(data, window.start(), window, Deployments.class);
+        if (deploymentsMissing.isPresent()) {
+            Stream.of(DEPLOYMENTS, FREQUENCY, LEAD_TIME_P50, CHANGE_FAILURE_RATE)
+                    .forEach(def -> outcomes.add(Outcome.missing(def, deploymentsMissing.get())));
         } else {
             List<Deployment> successes = deployments.get().successes();
             long inWindow = successes.stream().filter(d -> window.contains(d.at())).count();
@@ -141,15 +151,12 @@ public final class DoraMetrics implements MetricFamily {
      * {@code from}: missing, rather than a median of some of them.
      */
     private static Outcome leadTime(Datasets data, Deployments deployments, List<Deployment> successes, Window window) {
-        Optional<PullRequests> pulls = data.get(PullRequests.class);
-        if (pulls.isEmpty()) {
-            return Outcome.missing(LEAD_TIME_P50, data.absentReason(PullRequests.class));
+        Optional<String> unusable = MetricFamily.unusable(data, window.start(), window, PullRequests.class);
+        if (unusable.isPresent()) {
+            return Outcome.missing(LEAD_TIME_P50, unusable.get());
         }
-        Optional<String> uncovered = Stats.notCovered("pull requests", pulls.get().since(), pulls.get().asOf(), window.start(), window);
-        if (uncovered.isPresent()) {
-            return Outcome.missing(LEAD_TIME_P50, uncovered.get());
-        }
-        Instant from = latest(deployments.coveredFrom(), pulls.get().mergedSince());
+        PullRequests pulls = data.get(PullRequests.class).orElseThrow();
+        Instant from = latest(deployments.coveredFrom(), pulls.mergedSince());
         boolean deployedInWindow = successes.stream().anyMatch(d -> window.contains(d.at()));
         boolean deployedBefore = successes.stream().anyMatch(d -> !d.at().isBefore(from) && d.at().isBefore(window.start()));
         if (deployedInWindow && !deployedBefore) {
@@ -158,9 +165,9 @@ public final class DoraMetrics implements MetricFamily {
                     + " shipped is not known");
         }
         List<Double> hours = new ArrayList<>();
-        for (PullRequests.PullRequest pr : pulls.get().items()) {
+        for (PullRequests.PullRequest pr : pulls.items()) {
             if (pr.mergedAt() == null || pr.oldestCommitAt() == null || pr.mergedAt().isBefore(from)
-                    || !pr.baseRefName().equals(pulls.get().defaultBranch())) {
+                    || !pr.baseRefName().equals(pulls.defaultBranch())) {
                 continue;
             }
             successes.stream().map(Deployment::at).filter(at -> !at.isBefore(pr.mergedAt())).findFirst()

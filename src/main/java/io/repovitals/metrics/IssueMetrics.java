@@ -47,7 +47,7 @@ public final class IssueMetrics implements MetricFamily {
     public static final MetricDef OPEN_AGE_P50 = openAge("p50", "median age of open issues");
     public static final MetricDef AWAITING_FIRST_RESPONSE = MetricDef.count("issues.awaiting_first_response", "open issues awaiting a response")
             .withDefinition("issues open at asOf with no response").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
-    public static final MetricDef STALE = MetricDef.count("issues.stale", "stale open issues")
+    public static final MetricDef STALE = MetricDef.count("issues.stale", "stale open issues").withLabel("stale issues")
             .withDefinition("issues open at asOf whose `updatedAt` (last activity) is strictly before"
                     + " `asOf - stale-days` (default " + DEFAULT_STALE_DAYS + ")")
             .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
@@ -76,6 +76,7 @@ public final class IssueMetrics implements MetricFamily {
 
     private static MetricDef firstResponse(String statistic, String summary) {
         return new MetricDef("issues.time_to_first_response_hours." + statistic, Unit.HOURS, summary)
+                .withLabel(Stats.label(statistic, "time to first response"))
                 .withDefinition(Stats.words(statistic) + " of `firstResponse.createdAt - createdAt` over issues whose"
                         + " first response is in window")
                 .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED + "; or no issue had its first response in the window");
@@ -83,6 +84,7 @@ public final class IssueMetrics implements MetricFamily {
 
     private static MetricDef openAge(String statistic, String summary) {
         return new MetricDef("issues.open_age_days." + statistic, Unit.DAYS, summary)
+                .withLabel(Stats.label(statistic, "age of open issues"))
                 .withDefinition(Stats.words(statistic) + " of `asOf - createdAt`, in days, over issues open at asOf")
                 .withExcluded(LEFT_OUT).withMissingWhen(NONE_OPEN);
     }
@@ -93,16 +95,19 @@ public final class IssueMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        Optional<Issues> issues = data.get(Issues.class);
-        if (issues.isEmpty()) {
-            return allMissing(data.absentReason(Issues.class));
-        }
-        Optional<String> uncovered = Stats.notCovered("issues", issues.get().since(), issues.get().asOf(), window.start(), window);
-        if (uncovered.isPresent()) {
-            return allMissing(uncovered.get());
-        }
-        return compute(issues.get().items().stream().filter(issue -> !issue.author().botOrIgnored(ignoreUsers)).toList(), window);
+        return from(data, Issues.class, window, issues -> compute(issues.items().stream()
+                .filter(issue -> !issue.author().botOrIgnored(ignoreUsers)).toList(), window));
     }
 
     private List<Outcome> compute(List<Issue> issues, Window window) {

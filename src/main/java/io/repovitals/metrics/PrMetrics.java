@@ -35,13 +35,15 @@ public final class PrMetrics implements MetricFamily {
     private static final String BOTS = "PRs by bots and `ignore-users`";
     private static final String NONE_MERGED = UNFETCHED + "; or no PR was merged in the window";
 
-    public static final MetricDef OPENED = MetricDef.count("prs.opened", "pull requests opened")
+    public static final MetricDef OPENED = MetricDef.count("prs.opened", "pull requests opened").withLabel("PRs opened")
             .withDefinition("PRs with `createdAt` in window").withExcluded(BOTS).withMissingWhen(UNFETCHED);
-    public static final MetricDef MERGED = MetricDef.count("prs.merged", "pull requests merged")
+    public static final MetricDef MERGED = MetricDef.count("prs.merged", "pull requests merged").withLabel("PRs merged")
             .withDefinition("PRs with `mergedAt` in window").withExcluded(BOTS).withMissingWhen(UNFETCHED);
     public static final MetricDef CLOSED_UNMERGED = MetricDef.count("prs.closed_unmerged", "pull requests closed unmerged")
+            .withLabel("PRs closed unmerged")
             .withDefinition("PRs with `closedAt` in window and no `mergedAt`").withExcluded(BOTS).withMissingWhen(UNFETCHED);
     public static final MetricDef MERGE_RATIO = new MetricDef("prs.merge_ratio", Unit.RATIO, "merged / (merged + closed unmerged)")
+            .withLabel("PR merge ratio")
             .withDefinition("`prs.merged / (prs.merged + prs.closed_unmerged)`").withExcluded(BOTS)
             .withMissingWhen(UNFETCHED + "; or no PR was merged or closed in the window");
     public static final MetricDef TIME_TO_MERGE_MEAN = timeToMerge("mean", "mean time to merge");
@@ -79,12 +81,14 @@ public final class PrMetrics implements MetricFamily {
 
     private static MetricDef timeToMerge(String statistic, String summary) {
         return new MetricDef("prs.time_to_merge_hours." + statistic, Unit.HOURS, summary)
+                .withLabel(Stats.label(statistic, "time to merge"))
                 .withDefinition(Stats.words(statistic) + " of `mergedAt - createdAt` over PRs merged in window")
                 .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
     }
 
     private static MetricDef timeToFirstReview(String statistic, String summary) {
         return new MetricDef("prs.time_to_first_review_hours." + statistic, Unit.HOURS, summary)
+                .withLabel(Stats.label(statistic, "first review"))
                 .withDefinition(Stats.words(statistic) + " of `firstReview.submittedAt - readyAt` over PRs whose first"
                         + " qualifying review was submitted in window (even if after the merge)")
                 .withExcluded(BOTS + "; PRs still in draft")
@@ -97,16 +101,19 @@ public final class PrMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        Optional<PullRequests> pulls = data.get(PullRequests.class);
-        if (pulls.isEmpty()) {
-            return allMissing(data.absentReason(PullRequests.class));
-        }
-        Optional<String> uncovered = Stats.notCovered("pull requests", pulls.get().since(), pulls.get().asOf(), window.start(), window);
-        if (uncovered.isPresent()) {
-            return allMissing(uncovered.get());
-        }
-        return compute(pulls.get().items().stream().filter(this::counted).toList(), window);
+        return from(data, PullRequests.class, window,
+                pulls -> compute(pulls.items().stream().filter(this::counted).toList(), window));
     }
 
     private List<Outcome> compute(List<PullRequest> prs, Window window) {

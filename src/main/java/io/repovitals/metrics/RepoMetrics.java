@@ -23,7 +23,7 @@ public final class RepoMetrics implements MetricFamily {
     private static final String NO_HISTORY = "; or the day is backfilled: GitHub keeps no history of it, so only the"
             + " run's own day has a value (taken at collection time)";
 
-    public static final MetricDef STARS = MetricDef.count("repo.stars", "stargazers")
+    public static final MetricDef STARS = MetricDef.count("repo.stars", "stargazers").withLabel("stars")
             .withDefinition("stargazer count at asOf")
             .withMissingWhen(UNREADABLE + "; or GitHub withholds `starredAt` from the token (it shows star times to"
                     + " admins and collaborators only) and asOf is more than an hour before the collection, so the"
@@ -38,7 +38,7 @@ public final class RepoMetrics implements MetricFamily {
             .withDefinition("open issues at asOf")
             .withExcluded("pull requests")
             .withMissingWhen(UNREADABLE);
-    public static final MetricDef OPEN_PRS = MetricDef.count("repo.open_prs", "open pull requests")
+    public static final MetricDef OPEN_PRS = MetricDef.count("repo.open_prs", "open pull requests").withLabel("open PRs")
             .withDefinition("open pull requests at asOf, drafts included")
             .withMissingWhen(UNREADABLE);
     public static final MetricDef BRANCHES = MetricDef.count("repo.branches", "branches")
@@ -68,10 +68,18 @@ public final class RepoMetrics implements MetricFamily {
     }
 
     @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
     public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
-        return data.get(RepoState.class)
-                .map(state -> compute(state, window, starsOn(earlier, window.start())))
-                .orElseGet(() -> allMissing(data.absentReason(RepoState.class)));
+        return from(data, RepoState.class, window, state -> compute(state, window, starsOn(earlier, window.start())));
     }
 
     /** repo.stars of the stored snapshot whose asOf falls on the day of {@code instant}, if there is one. */

@@ -37,6 +37,12 @@ final class Stats {
         };
     }
 
+    /** A statistic of a metric in a few words: "median CI duration", "p90 CI duration", "maximum CI duration". */
+    static String label(String statistic, String metric) {
+        String words = words(statistic);
+        return (statistic.startsWith("p") && !statistic.equals("p50") ? statistic : words.replace(" (p50)", "")) + " " + metric;
+    }
+
     /** @param percent 0 < percent <= 100, e.g. 50 for p50 */
     static Outcome percentile(MetricDef def, Collection<Double> values, double percent, String emptyReason) {
         if (values.isEmpty()) {

@@ -4,18 +4,18 @@ import io.repovitals.collect.Datasets;
 import io.repovitals.collect.Traffic;
 import io.repovitals.model.MetricDef;
 import io.repovitals.model.Outcome;
+import io.repovitals.model.Snapshot;
 import io.repovitals.model.Window;
 
 import java.util.List;
 
 /**
  * metrics.md §traffic.*: traffic is kept as daily points (the snapshot's {@code traffic} array, see
- * {@link TrafficRows}), never as entries of {@code metrics}. These four names appear only in
- * {@code missing}, when GitHub refuses the points (no push access) or has none for the snapshot's
- * day; they are not metric rows of the catalog, so they stay out of {@link MetricCatalog} (docs/metrics.md
- * still documents them, from {@link #DEFS}).
+ * {@link TrafficRows}), never as entries of {@code metrics}: a family of {@link #dailyPoints()}. These
+ * four names appear only in {@code missing}, when GitHub refuses the points (no push access) or has
+ * none for the snapshot's day.
  */
-public final class TrafficMetrics {
+public final class TrafficMetrics implements MetricFamily {
     static final String TITLE = "traffic.* — daily points, needing a token with push access";
     static final String ABOUT = "Daily points go in the snapshot's `traffic` array (`day`, `views`, `unique_visitors`,"
             + " `clones`, `unique_cloners`), not in `metrics`: these four names appear only in `missing`, with the"
@@ -42,7 +42,30 @@ public final class TrafficMetrics {
 
     public static final List<MetricDef> DEFS = List.of(VIEWS, UNIQUE_VISITORS, CLONES, UNIQUE_CLONERS);
 
-    private TrafficMetrics() {}
+    @Override
+    public List<MetricDef> defs() {
+        return DEFS;
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String about() {
+        return ABOUT;
+    }
+
+    @Override
+    public boolean dailyPoints() {
+        return true;
+    }
+
+    @Override
+    public List<Outcome> compute(Datasets data, Window window, List<Snapshot> earlier) {
+        return missing(data, window);
+    }
 
     /**
      * The {@code missing} entries for traffic: all four with the reason when GitHub refused the points
@@ -50,14 +73,9 @@ public final class TrafficMetrics {
      * backfilled day older than GitHub's 14 days); none otherwise.
      */
     public static List<Outcome> missing(Datasets data, Window window) {
-        if (data.get(Traffic.class).isEmpty()) {
-            String reason = data.absentReason(Traffic.class);
-            return DEFS.stream().map(def -> Outcome.missing(def, reason)).toList();
-        }
-        if (TrafficRows.of(data, window).isEmpty()) {
-            return DEFS.stream().map(def -> Outcome.missing(def,
-                    "GitHub keeps traffic for 14 days only; none before " + window.asOf())).toList();
-        }
-        return List.of();
+        TrafficMetrics family = new TrafficMetrics();
+        return family.from(data, Traffic.class, window, traffic -> TrafficRows.of(traffic, window).isEmpty()
+                ? family.allMissing("GitHub keeps traffic for 14 days only; none before " + window.asOf())
+                : List.of());
     }
 }

@@ -4,6 +4,7 @@ import io.repovitals.analyze.Analysis;
 import io.repovitals.analyze.TimeSeries;
 import io.repovitals.analyze.Trend;
 import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HumanFormat;
 import io.repovitals.model.MetricDef;
 import io.repovitals.model.Snapshot;
 import io.repovitals.render.ReportModel.MetricRow;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,42 +56,16 @@ final class MetricRows {
 
     static MetricRow row(String name, Analysis analysis, List<Snapshot> history, Optional<Snapshot> lastWeek) {
         Snapshot latest = history.get(history.size() - 1);
-        MetricDef.Unit unit = unit(name);
+        MetricDef.Unit unit = MetricCatalog.unit(name);
         Md thisWeek = new Md(HumanFormat.value(unit, latest.metrics().get(name)));
         Md before = new Md(lastWeek.map(s -> HumanFormat.value(unit, s.metrics().get(name))).orElse(HumanFormat.MISSING));
-        return new MetricRow(label(name), code(name), thisWeek, before, arrow(analysis.trends().get(name)),
+        return new MetricRow(MetricCatalog.summary(name), code(name), thisWeek, before, arrow(analysis.trends().get(name)),
                 sparkline(name, history));
-    }
-
-    static String label(String name) {
-        return MetricCatalog.byName(name).map(MetricDef::summary).orElse(name);
     }
 
     /** A metric name in a code span when it is plain; anything else (a hand-edited history) as escaped text. */
     static Md code(String name) {
         return new Md(PLAIN_NAME.matcher(name).matches() ? "`" + name + "`" : MdEscape.text(name));
-    }
-
-    /** The catalog's unit, or the naming conventions of metrics.md for a name it does not hold. */
-    static MetricDef.Unit unit(String name) {
-        Optional<MetricDef> def = MetricCatalog.byName(name);
-        if (def.isPresent()) {
-            return def.get().unit();
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.contains("_hours")) {
-            return MetricDef.Unit.HOURS;
-        }
-        if (lower.contains("_minutes")) {
-            return MetricDef.Unit.MINUTES;
-        }
-        if (lower.contains("_days")) {
-            return MetricDef.Unit.DAYS;
-        }
-        if (lower.contains("_rate") || lower.contains("_ratio") || lower.endsWith("coverage")) {
-            return MetricDef.Unit.RATIO;
-        }
-        return MetricDef.Unit.NUMBER;
     }
 
     static String arrow(Trend trend) {

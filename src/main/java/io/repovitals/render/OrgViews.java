@@ -5,6 +5,8 @@ import io.repovitals.analyze.DoraAssessment;
 import io.repovitals.analyze.DoraBand;
 import io.repovitals.analyze.DoraKey;
 import io.repovitals.analyze.OrgAnalysis;
+import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HumanFormat;
 import io.repovitals.model.MetricDef;
 import io.repovitals.model.Snapshot;
 import io.repovitals.render.ReportModel.DoraDistribution;
@@ -44,10 +46,10 @@ final class OrgViews {
             if (values.isEmpty()) {
                 continue;
             }
-            MetricDef.Unit unit = MetricRows.unit(name);
+            MetricDef.Unit unit = MetricCatalog.unit(name);
             boolean summable = unit == MetricDef.Unit.COUNT || unit == MetricDef.Unit.PER_WEEK;
             double total = values.stream().mapToDouble(Double::doubleValue).sum();
-            rows.add(new OrgMetricRow(MetricRows.label(name), MetricRows.code(name), new Md(HumanFormat.count(values.size())),
+            rows.add(new OrgMetricRow(MetricCatalog.summary(name), MetricRows.code(name), new Md(HumanFormat.count(values.size())),
                     new Md(summable ? HumanFormat.value(unit, total) : HumanFormat.MISSING),
                     new Md(HumanFormat.value(unit == MetricDef.Unit.COUNT ? MetricDef.Unit.NUMBER : unit, median(values)))));
         }

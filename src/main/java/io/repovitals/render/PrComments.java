@@ -1,5 +1,6 @@
 package io.repovitals.render;
 
+import io.repovitals.model.HumanFormat;
 import io.repovitals.render.PrVelocity.Usual;
 import io.repovitals.render.ReportModel.PrRow;
 

@@ -2,6 +2,7 @@ package io.repovitals.render;
 
 import io.repovitals.analyze.Analysis;
 import io.repovitals.analyze.OrgAnalysis;
+import io.repovitals.model.HumanFormat;
 import io.repovitals.model.Snapshot;
 import io.repovitals.render.ReportModel.RankRow;
 

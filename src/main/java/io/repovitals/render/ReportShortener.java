@@ -1,5 +1,7 @@
 package io.repovitals.render;
 
+import io.repovitals.model.HumanFormat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

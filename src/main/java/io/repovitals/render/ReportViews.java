@@ -7,6 +7,7 @@ import io.repovitals.analyze.DoraAssessment;
 import io.repovitals.analyze.Forecast;
 import io.repovitals.analyze.HealthScore;
 import io.repovitals.model.ContributorStats;
+import io.repovitals.model.HumanFormat;
 import io.repovitals.model.Snapshot;
 import io.repovitals.render.ReportModel.ComponentRow;
 import io.repovitals.render.ReportModel.ContributorRow;

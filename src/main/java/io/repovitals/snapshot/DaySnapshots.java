@@ -4,7 +4,6 @@ import io.repovitals.collect.Datasets;
 import io.repovitals.metrics.ContributorRows;
 import io.repovitals.metrics.MetricFamily;
 import io.repovitals.metrics.RepoMetrics;
-import io.repovitals.metrics.TrafficMetrics;
 import io.repovitals.metrics.TrafficRows;
 import io.repovitals.model.CollectionStats;
 import io.repovitals.model.MetricDef;
@@ -46,13 +45,15 @@ public final class DaySnapshots {
             List<Outcome> outcomes = new ArrayList<>();
             for (MetricFamily family : families) {
                 for (Outcome outcome : family.compute(data, window, before)) {
+                    if (family.dailyPoints() && outcome instanceof Outcome.Value) {
+                        throw new IllegalStateException(outcome.def().name() + " is a daily point, never a value of metrics");
+                    }
                     outcomes.add(!ownDay && NOW_ONLY.contains(outcome.def())
                             ? Outcome.missing(outcome.def(), "GitHub keeps no history of " + outcome.def().summary()
                                     + ": only the run's own day has it")
                             : outcome);
                 }
             }
-            outcomes.addAll(TrafficMetrics.missing(data, window));
             CollectionStats stats = ownDay
                     ? new CollectionStats(ownDayCost.requests(), ownDayCost.graphqlCost(), ownDayCost.durationMs(), partial,
                             ownDayCost.gitBytes(), ownDayCost.gitMs())

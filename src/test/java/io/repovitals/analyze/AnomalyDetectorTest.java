@@ -38,6 +38,24 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void should_word_a_statistic_of_a_metric_with_its_catalog_label_and_unit() {
+        // Past maxima 20, 22, 21, 20, 23, 19, 21, 22 minutes: sorted 19 20 20 21 21 22 22 23, median 21;
+        // deviations 1 1 0 1 2 2 0 1 -> sorted 0 0 1 1 1 1 2 2, MAD 1; z = (45 - 21) / 1.4826 = 16.2 > 3.5.
+        Anomaly anomaly = detector.detect(Histories.series("ci.duration_minutes.max", 1,
+                20, 22, 21, 20, 23, 19, 21, 22, 45), NOW).orElseThrow();
+
+        assertThat(anomaly.sentence()).isEqualTo("maximum CI duration 45.0 min, usually 21.0 min");
+    }
+
+    @Test
+    void should_use_the_name_and_a_plain_number_for_a_metric_the_catalog_does_not_define() {
+        // Nothing is guessed from the name's suffix any more: "_hours" alone makes no hours.
+        Anomaly anomaly = detector.detect(Histories.series("custom.wait_hours", 1, withLatest(0.41)), NOW).orElseThrow();
+
+        assertThat(anomaly.sentence()).isEqualTo("custom.wait_hours 0.4, usually 0.1");
+    }
+
+    @Test
     void should_not_flag_a_value_within_three_and_a_half_robust_deviations() {
         // z = (0.12 - 0.08) / 0.014826 = 2.698 <= 3.5
         assertThat(AnomalyDetector.robustZ(0.12, PAST)).hasValueSatisfying(z -> assertThat(z).isCloseTo(2.698, within(1e-3)));

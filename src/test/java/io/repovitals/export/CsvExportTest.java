@@ -50,6 +50,7 @@ class CsvExportTest {
             rows = parse(reader);
         }
         // rocket: 2 + 2 + 2 rows, widgets: 3 + 2 + 3 rows; repositories in the order given, days in order, names sorted.
+        // traffic.views is missing, yet the catalog knows its unit.
         assertThat(rows).extracting(row -> row.get("repository"), row -> row.get("day"), row -> row.get("metric"),
                 row -> row.get("value"), row -> row.get("unit"), row -> row.get("missing")).containsExactly(
                 tuple("acme/rocket", "2026-11-18", "prs.merged", "0", "count", ""),
@@ -61,7 +62,7 @@ class CsvExportTest {
                 tuple("octo-org/widgets", "2026-11-18", "prs.merged", "3", "count", ""),
                 tuple("octo-org/widgets", "2026-11-18", "prs.time_to_merge_hours.p50", "5.5", "hours", ""),
                 // traffic.* are daily points, not catalog metrics: no unit.
-                tuple("octo-org/widgets", "2026-11-18", "traffic.views", "", "", ExportHistories.REASON_WITH_QUOTES),
+                tuple("octo-org/widgets", "2026-11-18", "traffic.views", "", "count", ExportHistories.REASON_WITH_QUOTES),
                 tuple("octo-org/widgets", "2026-11-19", "prs.merged", "0", "count", ""),
                 tuple("octo-org/widgets", "2026-11-19", "prs.time_to_merge_hours.p50", "12.25", "hours", ""),
                 tuple("octo-org/widgets", "2026-11-20", "ci.failure_rate", "0.125", "ratio", ""),

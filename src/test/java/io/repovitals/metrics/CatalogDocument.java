@@ -14,26 +14,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Writes docs/metrics.md, the metric catalog, from the definitions in the code: each family's
- * {@code DEFS}, {@code TITLE} and {@code ABOUT}, plus the conventions below. Run by
+ * Writes docs/metrics.md, the metric catalog, from the definitions in the code: a section per family
+ * of {@link MetricCatalog#families()} (its title, about and defs), plus the conventions below. Run by
  * scripts/generate-metrics-doc.sh; MetricCatalogTest fails when the committed file differs.
  */
 public final class CatalogDocument {
     public static final Path FILE = Path.of("docs/metrics.md");
     public static final String REGENERATE = "scripts/generate-metrics-doc.sh";
-
-    /** One section per family, in report order; traffic last, as it is not in {@link MetricCatalog}. */
-    static final List<Section> SECTIONS = List.of(
-            new Section(RepoMetrics.TITLE, RepoMetrics.ABOUT, RepoMetrics.DEFS),
-            new Section(CommitMetrics.TITLE, CommitMetrics.ABOUT, CommitMetrics.DEFS),
-            new Section(PrMetrics.TITLE, PrMetrics.ABOUT, PrMetrics.DEFS),
-            new Section(IssueMetrics.TITLE, IssueMetrics.ABOUT, IssueMetrics.DEFS),
-            new Section(CiMetrics.TITLE, CiMetrics.ABOUT, CiMetrics.DEFS),
-            new Section(ContributorMetrics.TITLE, ContributorMetrics.ABOUT, ContributorMetrics.DEFS),
-            new Section(DoraMetrics.TITLE, DoraMetrics.ABOUT, DoraMetrics.DEFS),
-            new Section(TrafficMetrics.TITLE, TrafficMetrics.ABOUT, TrafficMetrics.DEFS));
-
-    record Section(String title, String about, List<MetricDef> defs) {}
 
     private static final String INTRO = """
             # Metric catalog
@@ -41,10 +28,10 @@ public final class CatalogDocument {
             <!-- Generated from the metric definitions in src/main/java/io/repovitals/metrics by
                  scripts/generate-metrics-doc.sh. Do not edit: MetricCatalogTest fails when this file is stale. -->
 
-            A metric has a dotted name, a unit and one exact definition. Code, templates, exports and tests use
-            these names verbatim. A metric that could not be computed is **absent** from a snapshot's `metrics`
-            and listed in `missing` with a one-line reason (the column "missing when" says in which cases); it is
-            never written as 0.
+            A metric has a dotted name, a label (its words in the analysis's sentences and the charts), a unit
+            and one exact definition. Code, templates, exports and tests use these names verbatim. A metric that
+            could not be computed is **absent** from a snapshot's `metrics` and listed in `missing` with a
+            one-line reason (the column "missing when" says in which cases); it is never written as 0.
 
             ## Conventions
 
@@ -81,13 +68,14 @@ public final class CatalogDocument {
     /** The whole of docs/metrics.md. */
     public static String render() {
         StringBuilder text = new StringBuilder(INTRO);
-        for (Section section : SECTIONS) {
+        for (MetricFamily section : MetricCatalog.families()) {
             text.append("\n## ").append(section.title()).append("\n\n");
             text.append(section.about()).append("\n\n");
-            text.append("| name | unit | definition | excluded | missing when |\n");
-            text.append("|---|---|---|---|---|\n");
+            text.append("| name | label | unit | definition | excluded | missing when |\n");
+            text.append("|---|---|---|---|---|---|\n");
             for (MetricDef def : section.defs()) {
-                text.append("| `").append(def.name()).append("` | ").append(unit(def.unit())).append(" | ")
+                text.append("| `").append(def.name()).append("` | ").append(cell(def.label())).append(" | ")
+                        .append(unit(def.unit())).append(" | ")
                         .append(cell(def.definition())).append(" | ")
                         .append(def.excluded().isEmpty() ? "—" : cell(def.excluded())).append(" | ")
                         .append(cell(def.missingWhen())).append(" |\n");
@@ -100,7 +88,7 @@ public final class CatalogDocument {
 
     /** Every metric the document defines, in its order. */
     static List<MetricDef> documented() {
-        return SECTIONS.stream().flatMap(section -> section.defs().stream()).toList();
+        return MetricCatalog.families().stream().flatMap(section -> section.defs().stream()).toList();
     }
 
     static String unit(MetricDef.Unit unit) {

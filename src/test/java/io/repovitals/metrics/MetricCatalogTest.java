@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,10 +57,26 @@ class MetricCatalogTest {
 
     @Test
     void should_define_exactly_the_contract_metrics_in_its_order() {
-        List<String> catalog = Stream.concat(MetricCatalog.all().stream(), TrafficMetrics.DEFS.stream())
-                .map(MetricDef::name).toList();
+        assertThat(MetricCatalog.defs()).extracting(MetricDef::name).containsExactlyElementsOf(CONTRACT_NAMES);
+    }
 
-        assertThat(catalog).containsExactlyElementsOf(CONTRACT_NAMES);
+    @Test
+    void should_keep_traffic_in_the_family_list_but_out_of_the_snapshot_metrics() {
+        assertThat(MetricCatalog.families()).last().isInstanceOf(TrafficMetrics.class)
+                .satisfies(family -> assertThat(family.dailyPoints()).isTrue());
+        assertThat(MetricCatalog.families()).filteredOn(MetricFamily::dailyPoints).hasSize(1);
+        assertThat(MetricCatalog.all()).extracting(MetricDef::name).containsExactlyElementsOf(
+                CONTRACT_NAMES.subList(0, CONTRACT_NAMES.size() - 4));
+        assertThat(MetricCatalog.byName("traffic.clones")).contains(TrafficMetrics.CLONES);
+    }
+
+    @Test
+    void should_give_the_run_the_same_families_as_the_defaults_with_its_settings() {
+        List<MetricFamily> run = MetricCatalog.families(Set.of("renovate"), 10, List.of("outage"));
+
+        assertThat(run).extracting(family -> family.getClass().getSimpleName()).containsExactlyElementsOf(
+                MetricCatalog.families().stream().map(family -> family.getClass().getSimpleName()).toList());
+        assertThat(run).flatExtracting(MetricFamily::defs).containsExactlyElementsOf(MetricCatalog.defs());
     }
 
     @Test
@@ -68,13 +84,42 @@ class MetricCatalogTest {
         List<String> rows = ROW_NAME.matcher(CatalogDocument.render()).results().map(row -> row.group(1)).toList();
 
         assertThat(rows).containsExactlyElementsOf(CONTRACT_NAMES);
-        assertThat(CatalogDocument.documented()).containsExactlyElementsOf(
-                Stream.concat(MetricCatalog.all().stream(), TrafficMetrics.DEFS.stream()).toList());
+        assertThat(CatalogDocument.documented()).containsExactlyElementsOf(MetricCatalog.defs());
     }
 
     @Test
     void should_have_unique_names() {
         assertThat(CatalogDocument.documented()).extracting(MetricDef::name).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void should_give_every_metric_its_own_label_so_that_a_sentence_names_one_metric() {
+        assertThat(MetricCatalog.defs()).extracting(MetricDef::label).doesNotHaveDuplicates()
+                .allSatisfy(label -> assertThat(label).isNotBlank().doesNotContain("_"));
+    }
+
+    @Test
+    void should_label_each_statistic_of_a_metric_in_words() {
+        assertThat(MetricCatalog.label("ci.duration_minutes.max")).isEqualTo("maximum CI duration");
+        assertThat(MetricCatalog.label("ci.duration_minutes.min")).isEqualTo("minimum CI duration");
+        assertThat(MetricCatalog.label("ci.duration_minutes.p50")).isEqualTo("median CI duration");
+        assertThat(MetricCatalog.label("ci.duration_minutes.p90")).isEqualTo("p90 CI duration");
+        assertThat(MetricCatalog.label("prs.time_to_first_review_hours.p90")).isEqualTo("p90 first review");
+        assertThat(MetricCatalog.label("issues.open_age_days.mean")).isEqualTo("mean age of open issues");
+        // A label differs from the table's summary where a sentence wants fewer words.
+        assertThat(RepoMetrics.STARS.label()).isEqualTo("stars");
+        assertThat(RepoMetrics.STARS.summary()).isEqualTo("stargazers");
+    }
+
+    @Test
+    void should_look_up_the_unit_and_format_of_a_metric_and_guess_nothing_for_an_unknown_one() {
+        assertThat(MetricCatalog.unit("dora.lead_time_hours.p50")).isEqualTo(Unit.HOURS);
+        assertThat(MetricCatalog.prose("dora.lead_time_hours.p50", 9.5)).isEqualTo("9.5 h");
+        assertThat(PrMetrics.REVIEW_COVERAGE.format(0.412)).isEqualTo("41 %");
+        assertThat(CiMetrics.DURATION_P50.format(45.0)).isEqualTo("45 min");
+        assertThat(MetricCatalog.unit("custom.wait_hours")).isEqualTo(Unit.NUMBER);
+        assertThat(MetricCatalog.label("custom.wait_hours")).isEqualTo("custom.wait_hours");
+        assertThat(MetricCatalog.summary("custom.wait_hours")).isEqualTo("custom.wait_hours");
     }
 
     @Test
@@ -124,8 +169,8 @@ class MetricCatalogTest {
         String document = CatalogDocument.render();
 
         assertThat(RepoMetrics.STARS.excluded()).isEmpty();
-        assertThat(document).contains("| `repo.stars` | count | stargazer count at asOf | — | ");
-        assertThat(document).contains("| `repo.open_issues` | count | open issues at asOf | pull requests | ");
-        assertThat(document).contains("| `prs.merge_ratio` | ratio 0..1 | ");
+        assertThat(document).contains("| `repo.stars` | stars | count | stargazer count at asOf | — | ");
+        assertThat(document).contains("| `repo.open_issues` | open issues | count | open issues at asOf | pull requests | ");
+        assertThat(document).contains("| `prs.merge_ratio` | PR merge ratio | ratio 0..1 | ");
     }
 }

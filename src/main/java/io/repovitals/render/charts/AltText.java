@@ -1,5 +1,7 @@
 package io.repovitals.render.charts;
 
+import io.repovitals.model.HumanFormat;
+
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +41,7 @@ final class AltText {
         return String.format(Locale.ROOT, "%s %s from %s to %s over %d days.", line.name(), verb, from + unit, to + unit, days);
     }
 
-    /** Whole numbers without decimals, others with one: a sentence, not a table. */
-    static String number(double value) {
-        double rounded = Math.round(value * 10) / 10.0;
-        if (rounded == Math.rint(rounded)) {
-            return String.format(Locale.ROOT, "%d", (long) rounded);
-        }
-        return String.format(Locale.ROOT, "%.1f", rounded);
+    private static String number(double value) {
+        return HumanFormat.plain(value);
     }
 }

@@ -77,10 +77,11 @@ class ChartSpecsTest {
         assertThat(chart(charts, "ci-failure-rate").series().get(0).points()).extracting(ChartSpec.Point::value)
                 .containsExactly(25.0, 12.5);
         assertThat(chart(charts, "review-merge-time").series()).extracting(ChartSpec.Series::name, ChartSpec.Series::metric)
-                .containsExactly(tuple("Merge p90", "prs.time_to_merge_hours.p90"));
-        assertThat(chart(charts, "issue-age").series()).extracting(ChartSpec.Series::name).containsExactly("Median age");
+                .containsExactly(tuple("p90 time to merge", "prs.time_to_merge_hours.p90"));
+        assertThat(chart(charts, "issue-age").series()).extracting(ChartSpec.Series::name).containsExactly("Median age of open issues");
         assertThat(chart(charts, "pr-throughput").yLabel()).isEqualTo("pull requests per 7 days");
-        assertThat(chart(charts, "ci-duration").series()).extracting(ChartSpec.Series::name).containsExactly("p50");
+        assertThat(chart(charts, "ci-duration").series()).extracting(ChartSpec.Series::name)
+                .containsExactly("Median CI duration");
     }
 
     @Test
@@ -121,7 +122,7 @@ class ChartSpecsTest {
                 .build());
 
         assertThat(chart(charts, "ci-duration").altText()).isEqualTo("CI run duration, last 90 days:"
-                + " p50 fell from 12 min to 9.5 min over 2 days. p90 stayed at 20 min over 2 days.");
+                + " Median CI duration fell from 12 min to 9.5 min over 2 days. p90 CI duration stayed at 20 min over 2 days.");
     }
 
     @Test

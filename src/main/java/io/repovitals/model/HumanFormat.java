@@ -1,12 +1,12 @@
-package io.repovitals.render;
-
-import io.repovitals.model.MetricDef;
+package io.repovitals.model;
 
 import java.util.Locale;
 
 /**
  * Numbers for people: "45 min", "12.5 h", "3 d 4 h", "41 %", "12,345"; a missing value is "–"
- * (never 0). Units come from the catalog's {@link MetricDef.Unit}.
+ * (never 0). Units come from the catalog's {@link MetricDef.Unit}. Tables use {@link #value}, the
+ * analysis's sentences {@link #prose}, which keeps one decimal so that two values in one sentence
+ * ("9.5 h, usually 3.0 h") read alike.
  */
 public final class HumanFormat {
     public static final String MISSING = "–";
@@ -91,6 +91,24 @@ public final class HumanFormat {
             case FLAG -> v == 0 ? "no" : "yes";
             case NUMBER -> decimal(v);
         };
+    }
+
+    /** A metric value in a sentence: "41 %", "9.5 h", "45.0 min", "12.5 days", "1325.7". */
+    public static String prose(MetricDef.Unit unit, double value) {
+        return switch (unit) {
+            case RATIO -> plain(value * 100) + unit.symbol();
+            case HOURS, MINUTES, DAYS -> String.format(Locale.ROOT, "%.1f", value) + unit.symbol();
+            case COUNT, PER_WEEK, FLAG, NUMBER -> plain(value);
+        };
+    }
+
+    /** Whole numbers without decimals, others with at most one, no thousands separators (sentences, not tables). */
+    public static String plain(double value) {
+        double rounded = Math.round(value * 10) / 10.0;
+        if (rounded == Math.rint(rounded)) {
+            return String.format(Locale.ROOT, "%d", (long) rounded);
+        }
+        return String.format(Locale.ROOT, "%.1f", rounded);
     }
 
     private static String decimal(double value) {

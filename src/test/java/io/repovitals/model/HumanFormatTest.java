@@ -1,4 +1,4 @@
-package io.repovitals.render;
+package io.repovitals.model;
 
 import io.repovitals.model.MetricDef.Unit;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -8,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,10 +72,23 @@ class HumanFormatTest {
         assertThat(HumanFormat.change(null)).isEqualTo("–");
     }
 
-    @Test
-    void should_draw_a_sparkline_from_lowest_to_highest_block() {
-        assertThat(Sparkline.of(List.of(0.0, 7.0, 3.5, 1.0))).isEqualTo("▁█▅▂");
-        assertThat(Sparkline.of(List.of(5.0, 5.0, 5.0))).isEqualTo("▄▄▄");
-        assertThat(Sparkline.of(List.of(5.0))).isEqualTo("–");
+    static Stream<Arguments> prose() {
+        return Stream.of(
+                arguments(Unit.RATIO, 0.055, "5.5 %"),
+                arguments(Unit.RATIO, 0.6, "60 %"),
+                arguments(Unit.HOURS, 4.0, "4.0 h"),       // one decimal always: "4.0 h, usually 9.5 h"
+                arguments(Unit.HOURS, 76.0, "76.0 h"),     // no days in a sentence
+                arguments(Unit.MINUTES, 7.25, "7.3 min"),
+                arguments(Unit.DAYS, 12.0, "12.0 days"),
+                arguments(Unit.COUNT, 1325.66, "1325.7"),  // a forecast of a count has a decimal, no separators
+                arguments(Unit.PER_WEEK, 3.0, "3"),
+                arguments(Unit.FLAG, 1.0, "1"),
+                arguments(Unit.NUMBER, -2.26, "-2.3"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @MethodSource
+    void prose(Unit unit, double value, String expected) {
+        assertThat(HumanFormat.prose(unit, value)).isEqualTo(expected);
     }
 }
