@@ -176,7 +176,7 @@ class ExamplesTest {
         }
         Map<RepoRef, String> shardOf = new HashMap<>();
         for (String shard : shards) {
-            for (RepoRef repo : RepositorySelection.shard(repositories, settingsWithShard(shard).shard())) {
+            for (RepoRef repo : RepositorySelection.shard(repositories, settingsWithShard(shard).selection().shard())) {
                 assertThat(shardOf.put(repo, shard)).as("%s in two shards", repo).isNull();
             }
         }

@@ -18,7 +18,7 @@ public record CliContext(Map<String, String> env, Clock clock, Ticker ticker, Pa
     public Settings settings(CommandSpec command) {
         Settings settings = new SettingsResolver(env, clock, workingDir).resolve(InputOptions.given(command));
         settings.token().ifPresent(token -> log.mask(token.reveal()));
-        settings.datadogApiKey().ifPresent(key -> log.mask(key.reveal()));
+        settings.export().datadogApiKey().ifPresent(key -> log.mask(key.reveal()));
         return settings;
     }
 }

@@ -43,25 +43,25 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = context.settings(spec);
-        ExportFormat chosen = settings.format()
+        ExportFormat chosen = settings.export().format()
                 .orElseThrow(() -> new ConfigException(Inputs.FORMAT.name(), null,
                         ExportFormat.accepted() + " (the format input or --format FORMAT)"));
-        Path out = settings.out().orElse(null);
+        Path out = settings.export().out().orElse(null);
         if (chosen.writesFile() && out == null) {
             throw new ConfigException(Inputs.OUT.name(), null,
                     "a file to write the " + chosen.value() + " export to (the out input or --out FILE)");
         }
-        if (!chosen.writesFile() && (out != null || settings.gzip())) {
+        if (!chosen.writesFile() && (out != null || settings.export().gzip())) {
             throw new ConfigException(out != null ? Inputs.OUT.name() : Inputs.GZIP.name(), null,
                     "neither --out nor --gzip with --format datadog, which sends instead of writing a file");
         }
-        if (settings.gzip() && !chosen.gzippable()) {
+        if (settings.export().gzip() && !chosen.gzippable()) {
             throw new ConfigException(Inputs.GZIP.name(), null,
                     "--gzip only with csv, json or openmetrics (an sqlite file is read in place)");
         }
         HistoryExport export = new HistoryExport(new RunContext(settings, context.log(), context.clock(), context.ticker()));
         if (chosen.writesFile()) {
-            export.toFile(chosen, out, settings.gzip());
+            export.toFile(chosen, out, settings.export().gzip());
         } else {
             export.toDatadog();
         }

@@ -23,11 +23,11 @@ public final class RepositorySelection {
     private RepositorySelection() {}
 
     public static List<RepoRef> resolve(Settings settings, GitHubClients github) {
-        TreeSet<RepoRef> all = new TreeSet<>(settings.repositories());
-        for (String organization : settings.organizations()) {
+        TreeSet<RepoRef> all = new TreeSet<>(settings.selection().repositories());
+        for (String organization : settings.selection().organizations()) {
             all.addAll(organizationRepositories(organization, settings, github));
         }
-        return shard(new ArrayList<>(all), settings.shard());
+        return shard(new ArrayList<>(all), settings.selection().shard());
     }
 
     /** Keeps the repositories whose name hashes to this shard: adding one moves no other. */

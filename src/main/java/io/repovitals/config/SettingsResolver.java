@@ -68,46 +68,48 @@ public final class SettingsResolver {
                         : List.of());
         Optional<Instant> asOf = sources.get(Inputs.AS_OF).map(ScalarValues::instant);
 
-        return new Settings(
-                token,
-                repositories,
-                organizations,
-                file.map(ConfigFile::path),
+        Settings.Selection selection = new Settings.Selection(repositories, organizations,
+                OutputValues.shard(sources.orDefault(Inputs.SHARD)));
+        Settings.Collection collection = new Settings.Collection(
                 ScalarValues.integer(Inputs.WINDOW_DAYS, sources.orDefault(Inputs.WINDOW_DAYS), 1, 3650),
                 asOf.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS)),
                 asOf.isPresent(),
                 ScalarValues.integer(Inputs.BACKFILL_DAYS, sources.orDefault(Inputs.BACKFILL_DAYS), 0, 3650),
-                GitHubNameValues.historyBranch(sources.orDefault(Inputs.HISTORY_BRANCH)),
-                sources.get(Inputs.HISTORY_REMOTE).or(() -> environment.repository()
-                        .map(repository -> environment.serverUrl() + "/" + repository + ".git")),
-                OutputValues.publish(sources.orDefault(Inputs.PUBLISH)),
-                OutputValues.charts(sources.orDefault(Inputs.CHARTS)),
-                sources.get(Inputs.TEMPLATES).map(text -> templates(text, workspace)),
-                GitHubNameValues.doraSource(sources.orDefault(Inputs.DORA_SOURCE)),
                 sources.get(Inputs.IGNORE_USERS).map(GitHubNameValues::ignoreUsers).orElse(Set.of()),
-                OutputValues.shard(sources.orDefault(Inputs.SHARD)),
-                workingDir.resolve(ScalarValues.path(Inputs.OUTPUT_DIR.name(), sources.orDefault(Inputs.OUTPUT_DIR))).normalize(),
                 ScalarValues.integer(Inputs.STALE_DAYS, sources.orDefault(Inputs.STALE_DAYS), 1, 3650),
                 GitHubNameValues.incidentLabels(sources.orDefault(Inputs.INCIDENT_LABELS)),
+                GitHubNameValues.doraSource(sources.orDefault(Inputs.DORA_SOURCE)),
                 GitHubNameValues.doraEnvironment(sources.orDefault(Inputs.DORA_ENVIRONMENT)),
                 sources.get(Inputs.RATE_LIMIT_BUDGET)
                         .map(text -> ScalarValues.atLeast(Inputs.RATE_LIMIT_BUDGET, text, 1, "for no cap"))
                         .orElse(OptionalInt.empty()),
                 ScalarValues.minutes(Inputs.MAX_RESET_WAIT, sources.orDefault(Inputs.MAX_RESET_WAIT), 0, 60),
+                ScalarValues.integer(Inputs.GIT_FETCH_MAX_MB, sources.orDefault(Inputs.GIT_FETCH_MAX_MB), 0, 100_000) * 1024L * 1024L);
+        Settings.History history = new Settings.History(
+                GitHubNameValues.historyBranch(sources.orDefault(Inputs.HISTORY_BRANCH)),
+                sources.get(Inputs.HISTORY_REMOTE).or(() -> environment.repository()
+                        .map(repository -> environment.serverUrl() + "/" + repository + ".git")),
+                sources.get(Inputs.HISTORY_RETENTION_DAYS)
+                        .map(text -> ScalarValues.atLeast(Inputs.HISTORY_RETENTION_DAYS, text, 1, "to keep everything"))
+                        .orElse(OptionalInt.empty()));
+        Settings.Analysis analysis = new Settings.Analysis(
                 AnalysisValues.healthWeights(sources.orDefault(Inputs.HEALTH_WEIGHTS)),
                 ScalarValues.integer(Inputs.TREND_DAYS, sources.orDefault(Inputs.TREND_DAYS), 7, 3650),
                 ScalarValues.integer(Inputs.FORECAST_DAYS, sources.orDefault(Inputs.FORECAST_DAYS), 1, 365),
-                sources.get(Inputs.HISTORY_RETENTION_DAYS)
-                        .map(text -> ScalarValues.atLeast(Inputs.HISTORY_RETENTION_DAYS, text, 1, "to keep everything"))
-                        .orElse(OptionalInt.empty()),
-                ScalarValues.bool(Inputs.CLOSE_PREVIOUS, sources.orDefault(Inputs.CLOSE_PREVIOUS)),
-                sources.get(Inputs.DORA_THRESHOLDS).map(AnalysisValues::doraThresholds).orElse(DoraThresholds.STATE_OF_DEVOPS_2023),
-                sources.get(Inputs.DATADOG_API_KEY).map(SecretValues::datadogApiKey),
-                SecretValues.datadogSite(sources.orDefault(Inputs.DATADOG_SITE)),
+                sources.get(Inputs.DORA_THRESHOLDS).map(AnalysisValues::doraThresholds).orElse(DoraThresholds.STATE_OF_DEVOPS_2023));
+        Settings.Output output = new Settings.Output(
+                OutputValues.publish(sources.orDefault(Inputs.PUBLISH)),
+                OutputValues.charts(sources.orDefault(Inputs.CHARTS)),
+                sources.get(Inputs.TEMPLATES).map(text -> templates(text, workspace)),
+                workingDir.resolve(ScalarValues.path(Inputs.OUTPUT_DIR.name(), sources.orDefault(Inputs.OUTPUT_DIR))).normalize(),
+                ScalarValues.bool(Inputs.CLOSE_PREVIOUS, sources.orDefault(Inputs.CLOSE_PREVIOUS)));
+        Settings.Export export = new Settings.Export(
                 sources.get(Inputs.FORMAT).map(OutputValues::exportFormat),
                 sources.get(Inputs.OUT).map(text -> workingDir.resolve(ScalarValues.path(Inputs.OUT.name(), text)).normalize()),
                 ScalarValues.bool(Inputs.GZIP, sources.orDefault(Inputs.GZIP)),
-                ScalarValues.integer(Inputs.GIT_FETCH_MAX_MB, sources.orDefault(Inputs.GIT_FETCH_MAX_MB), 0, 100_000) * 1024L * 1024L,
+                sources.get(Inputs.DATADOG_API_KEY).map(SecretValues::datadogApiKey),
+                SecretValues.datadogSite(sources.orDefault(Inputs.DATADOG_SITE)));
+        return new Settings(token, file.map(ConfigFile::path), selection, collection, history, analysis, output, export,
                 environment);
     }
 

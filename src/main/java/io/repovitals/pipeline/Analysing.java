@@ -18,14 +18,14 @@ final class Analysing {
 
     static AnalysisSettings settings(Settings settings) {
         return AnalysisSettings.DEFAULTS
-                .withWeights(settings.healthWeights())
-                .withDays(settings.trendDays(), settings.forecastDays())
-                .withDora(settings.doraThresholds());
+                .withWeights(settings.analysis().healthWeights())
+                .withDays(settings.analysis().trendDays(), settings.analysis().forecastDays())
+                .withDora(settings.analysis().doraThresholds());
     }
 
     /** The report templates (the built-in ones or the templates input's) with the analysis settings. */
     static Reports reports(Settings settings) {
-        return new Reports(settings.templates(), settings(settings));
+        return new Reports(settings.output().templates(), settings(settings));
     }
 
     static OrgAnalysis analyse(RunContext context, Map<String, List<Snapshot>> histories) {

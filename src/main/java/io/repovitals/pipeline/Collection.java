@@ -58,7 +58,7 @@ final class Collection {
                     "at least one owner/name (set repositories or organizations, or run inside Actions)");
         }
         context.log().info("collecting " + repositories.size() + (repositories.size() == 1 ? " repository" : " repositories")
-                + (settings.shard().count() > 1 ? " (shard " + settings.shard() + ")" : ""));
+                + (settings.selection().shard().count() > 1 ? " (shard " + settings.selection().shard() + ")" : ""));
         return repositories;
     }
 
@@ -77,21 +77,21 @@ final class Collection {
     private Collected one(RepoRef repo, History history, boolean backfill) {
         Settings settings = context.settings();
         List<Window> windows = new ArrayList<>();
-        int backfillDays = backfill ? settings.backfillDays() : 0;
+        int backfillDays = backfill ? settings.collection().backfillDays() : 0;
         for (int daysBack = backfillDays; daysBack >= 0; daysBack--) {
-            windows.add(new Window(settings.asOf().minus(Duration.ofDays(daysBack)), settings.windowDays()));
+            windows.add(new Window(settings.collection().asOf().minus(Duration.ofDays(daysBack)), settings.collection().windowDays()));
         }
         long started = context.ticker().nanos();
         try (RequestCounter.Tally cost = github.requests().tally()) {
             RepositoryCollector collector = new RepositoryCollector(context.clock(), context.ticker(),
-                    settings.environment().workspace(), gitFetch(), settings.doraSource(), settings.doraEnvironment());
-            Datasets data = collector.fetch(github, repo, windows.get(0).start(), windows.get(0).asOf(), settings.asOf());
-            List<MetricFamily> families = MetricCatalog.families(settings.ignoreUsers(), settings.staleDays(),
-                    settings.incidentLabels());
+                    settings.environment().workspace(), gitFetch(), settings.collection().doraSource(), settings.collection().doraEnvironment());
+            Datasets data = collector.fetch(github, repo, windows.get(0).start(), windows.get(0).asOf(), settings.collection().asOf());
+            List<MetricFamily> families = MetricCatalog.families(settings.collection().ignoreUsers(), settings.collection().staleDays(),
+                    settings.collection().incidentLabels());
             CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),
                     context.ticker().since(started).toMillis(), data.partialReason().isPresent(),
                     collector.gitBytes(), collector.gitMillis());
-            List<Snapshot> days = DaySnapshots.compute(repo, data, windows, families, settings.ignoreUsers(),
+            List<Snapshot> days = DaySnapshots.compute(repo, data, windows, families, settings.collection().ignoreUsers(),
                     history.snapshots(), stats);
             Snapshot own = days.get(days.size() - 1);
             List<String> notes = new ArrayList<>();
@@ -101,7 +101,7 @@ final class Collection {
             data.partialReason().ifPresent(reason -> notes.add("warning:partial snapshot: " + reason));
             own.missing().forEach((name, reason) -> notes.add("warning:" + name + " missing: " + reason));
             List<WaitingPr> waiting = data.get(PullRequests.class)
-                    .map(pulls -> WaitingPrs.longest(repo, pulls, settings.asOf(), settings.ignoreUsers(),
+                    .map(pulls -> WaitingPrs.longest(repo, pulls, settings.collection().asOf(), settings.collection().ignoreUsers(),
                             ReportRendering.WAITING_PRS_SHOWN))
                     .orElse(null);
             return new Collected(days, notes, waiting);
@@ -111,6 +111,6 @@ final class Collection {
     /** The history over git smart HTTP from GITHUB_SERVER_URL with the run's token, when no clone serves it. */
     private GitFetch gitFetch() {
         Settings settings = context.settings();
-        return new GitFetch(settings.environment().serverUrl(), settings.token(), settings.gitFetchMaxBytes());
+        return new GitFetch(settings.environment().serverUrl(), settings.token(), settings.collection().gitFetchMaxBytes());
     }
 }

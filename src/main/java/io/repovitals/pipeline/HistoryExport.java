@@ -51,37 +51,37 @@ public final class HistoryExport {
 
     /** {@code export --format datadog}: the latest snapshot of each selected repository, sent to Datadog. */
     public DatadogSink.Sent toDatadog() {
-        Secret key = settings.datadogApiKey().orElseThrow(() -> new ConfigException(Inputs.DATADOG_API_KEY.name(), null,
+        Secret key = settings.export().datadogApiKey().orElseThrow(() -> new ConfigException(Inputs.DATADOG_API_KEY.name(), null,
                 "a Datadog API key for the datadog format: set the datadog-api-key input (from a secret) or --datadog-api-key"));
         List<Snapshot> latest = historiesToExport().stream().flatMap(history -> history.latest().stream()).toList();
-        DatadogSink.Sent sent = new DatadogSink(key, settings.datadogSite(), clock).send(latest);
+        DatadogSink.Sent sent = new DatadogSink(key, settings.export().datadogSite(), clock).send(latest);
         log.info("export: sent " + sent.series() + " series of " + latest.size()
                 + (latest.size() == 1 ? " repository" : " repositories") + " to Datadog ("
-                + settings.datadogSite() + ") in " + sent.requests() + " requests");
+                + settings.export().datadogSite() + ") in " + sent.requests() + " requests");
         return sent;
     }
 
     /** The histories export covers, in name order; repositories without any snapshot are warned about and left out. */
     private List<History> historiesToExport() {
-        boolean named = !settings.repositories().isEmpty();
-        if (!named && !settings.organizations().isEmpty()) {
-            throw new ConfigException(Inputs.ORGANIZATIONS.name(), String.join(",", settings.organizations()),
+        boolean named = !settings.selection().repositories().isEmpty();
+        if (!named && !settings.selection().organizations().isEmpty()) {
+            throw new ConfigException(Inputs.ORGANIZATIONS.name(), String.join(",", settings.selection().organizations()),
                     "no organizations for export, which reads only the history branch: name repositories"
                             + " (owner/name,...) or none to export every repository in the history");
         }
-        List<RepoRef> repositories = named ? settings.repositories() : store.repositories();
+        List<RepoRef> repositories = named ? settings.selection().repositories() : store.repositories();
         List<History> histories = new ArrayList<>();
         for (RepoRef repo : repositories.stream().sorted().toList()) {
             History history = store.load(repo);
             if (history.isEmpty()) {
-                log.warning(repo + ": no snapshots in the history branch '" + settings.historyBranch() + "'");
+                log.warning(repo + ": no snapshots in the history branch '" + settings.history().historyBranch() + "'");
             } else {
                 histories.add(history);
             }
         }
         if (histories.isEmpty()) {
-            throw new ConfigException(Inputs.REPOSITORIES.name(), named ? settings.repositories().toString() : "",
-                    "repositories with snapshots in the history branch '" + settings.historyBranch() + "'"
+            throw new ConfigException(Inputs.REPOSITORIES.name(), named ? settings.selection().repositories().toString() : "",
+                    "repositories with snapshots in the history branch '" + settings.history().historyBranch() + "'"
                             + (named ? "" : " (it holds none)"));
         }
         return histories;

@@ -53,7 +53,7 @@ public final class MergeWorkflow {
             for (RepoRef repo : selected) {
                 History history = store.load(repo);
                 if (history.isEmpty()) {
-                    log.warning(repo + ": no snapshots in the history branch '" + settings.historyBranch() + "', left out");
+                    log.warning(repo + ": no snapshots in the history branch '" + settings.history().historyBranch() + "', left out");
                 } else {
                     histories.put(repo.fullName(), history.snapshots());
                 }
@@ -65,7 +65,7 @@ public final class MergeWorkflow {
         OrgAnalysis analysis = Analysing.analyse(context, histories);
         Reports reports = Analysing.reports(settings);
         String report = reports.organisation(analysis, histories);
-        Path outputDir = settings.outputDir();
+        Path outputDir = settings.output().outputDir();
         RunFiles files = RunFiles.write(outputDir, List.of(), report);
         RunFiles.writeExtras(outputDir, reports.html(report, "repo-vitals organisation report", Map.of()), Map.of());
         RunFiles.writeAnalysis(outputDir, AnalysisJson.write(analysis));
@@ -77,30 +77,30 @@ public final class MergeWorkflow {
     }
 
     private ConfigException nothingStored() {
-        String accepted = "repositories with snapshots in the history branch '" + settings.historyBranch() + "' of "
-                + settings.historyRemote().orElse("") + ", which the shards' runs store";
-        if (!settings.repositories().isEmpty()) {
+        String accepted = "repositories with snapshots in the history branch '" + settings.history().historyBranch() + "' of "
+                + settings.history().historyRemote().orElse("") + ", which the shards' runs store";
+        if (!settings.selection().repositories().isEmpty()) {
             return new ConfigException(Inputs.REPOSITORIES.name(),
-                    settings.repositories().stream().map(RepoRef::fullName).collect(Collectors.joining(",")), accepted);
+                    settings.selection().repositories().stream().map(RepoRef::fullName).collect(Collectors.joining(",")), accepted);
         }
-        if (!settings.organizations().isEmpty()) {
-            return new ConfigException(Inputs.ORGANIZATIONS.name(), String.join(",", settings.organizations()), accepted);
+        if (!settings.selection().organizations().isEmpty()) {
+            return new ConfigException(Inputs.ORGANIZATIONS.name(), String.join(",", settings.selection().organizations()), accepted);
         }
         return new ConfigException(Inputs.REPOSITORIES.name(), null, accepted + " (it holds none)");
     }
 
     /** The repositories merge reports on, in name order, each once. */
     private List<RepoRef> selection(HistoryStore store) {
-        Set<RepoRef> selected = new TreeSet<>(settings.repositories());
-        if (settings.repositories().isEmpty() || !settings.organizations().isEmpty()) {
+        Set<RepoRef> selected = new TreeSet<>(settings.selection().repositories());
+        if (settings.selection().repositories().isEmpty() || !settings.selection().organizations().isEmpty()) {
             List<RepoRef> stored = store.repositories();
-            if (settings.organizations().isEmpty()) {
+            if (settings.selection().organizations().isEmpty()) {
                 selected.addAll(stored);
             }
-            for (String organisation : settings.organizations()) {
+            for (String organisation : settings.selection().organizations()) {
                 List<RepoRef> own = stored.stream().filter(repo -> repo.owner().equalsIgnoreCase(organisation)).toList();
                 if (own.isEmpty()) {
-                    log.warning(organisation + ": no repositories in the history branch '" + settings.historyBranch() + "'");
+                    log.warning(organisation + ": no repositories in the history branch '" + settings.history().historyBranch() + "'");
                 }
                 selected.addAll(own);
             }

@@ -37,14 +37,14 @@ final class OrgPublishing {
 
     /** @param github built only when an issue is to be published: the rest needs no token */
     void publish(Supplier<GitHubClients> github, OrgAnalysis analysis, String report, Path reportPath, Reports reports) {
-        if (settings.publish().contains(PublishTarget.SUMMARY)) {
+        if (settings.output().publish().contains(PublishTarget.SUMMARY)) {
             new Publishing(settings, log).summary(report);
         }
-        if (settings.publish().contains(PublishTarget.PR_COMMENT)) {
+        if (settings.output().publish().contains(PublishTarget.PR_COMMENT)) {
             log.info("publish pr-comment: a pull request comment is about one repository, not the organisation report; skipped");
         }
         Optional<String> issueUrl = Optional.empty();
-        if (settings.publish().contains(PublishTarget.ISSUE)) {
+        if (settings.output().publish().contains(PublishTarget.ISSUE)) {
             issueUrl = Optional.of(issue(github, report, reports).url().toString());
         }
         Map<String, String> outputs = new LinkedHashMap<>();
@@ -56,18 +56,18 @@ final class OrgPublishing {
 
     private PublishedIssue issue(Supplier<GitHubClients> github, String report, Reports reports) {
         RepoRef where = settings.environment().repository().map(RepoRef::parse)
-                .or(() -> settings.repositories().stream().findFirst())
+                .or(() -> settings.selection().repositories().stream().findFirst())
                 .orElseThrow(() -> new ConfigException(Inputs.PUBLISH.name(), "issue",
                         "a repository to open the organisation report issue in: GITHUB_REPOSITORY inside Actions,"
                                 + " else the first of repositories; or publish summary or none"));
-        OrgReportMarker week = OrgReportMarker.of(OrgReportMarker.scopeOf(settings.organizations()), settings.asOf());
+        OrgReportMarker week = OrgReportMarker.of(OrgReportMarker.scopeOf(settings.selection().organizations()), settings.collection().asOf());
         String body = reports.shorten(report, IssuePublisher.maxOrganisationReportLength(week), null);
         if (body.length() < report.length()) {
             log.info("organisation report shortened from " + report.length() + " to " + body.length()
                     + " characters to fit an issue; report.md among the run's files is complete");
         }
         try (Log.Group ignored = log.group("Publishing the organisation report issue")) {
-            PublishedIssue issue = new IssuePublisher(github.get(), settings.closePrevious())
+            PublishedIssue issue = new IssuePublisher(github.get(), settings.output().closePrevious())
                     .publishOrganisation(where, week, body);
             log.info(where + ": organisation report " + week.weekLabel() + ": " + issue.describe());
             return issue;

@@ -45,14 +45,14 @@ final class Publishing {
      */
     void publish(GitHubClients github, OrgAnalysis analysis, ReportRendering.Rendered rendered, RunFiles files,
                  Reports reports) {
-        if (settings.publish().contains(PublishTarget.SUMMARY)) {
+        if (settings.output().publish().contains(PublishTarget.SUMMARY)) {
             summary(rendered.summary());
         }
         Optional<String> issueUrl = Optional.empty();
         RuntimeException firstFailure = null;
-        if (settings.publish().contains(PublishTarget.ISSUE)) {
+        if (settings.output().publish().contains(PublishTarget.ISSUE)) {
             try (Log.Group ignored = log.group("Publishing the weekly report issues")) {
-                IssuePublisher issues = new IssuePublisher(github, settings.closePrevious());
+                IssuePublisher issues = new IssuePublisher(github, settings.output().closePrevious());
                 for (Map.Entry<String, String> weekly : rendered.weeklyForIssue().entrySet()) {
                     RepoRef repo = RepoRef.parse(weekly.getKey());
                     String body = reports.shorten(weekly.getValue(), IssuePublisher.maxReportLength(repo),
@@ -62,7 +62,7 @@ final class Publishing {
                                 + " characters to fit an issue; the full report is linked");
                     }
                     try {
-                        PublishedIssue issue = issues.publish(repo, settings.asOf(), IssuePublisher.title(repo, settings.asOf()), body);
+                        PublishedIssue issue = issues.publish(repo, settings.collection().asOf(), IssuePublisher.title(repo, settings.collection().asOf()), body);
                         log.info(repo + ": " + issue.describe());
                         issueUrl = Optional.of(issue.url().toString());
                     } catch (RuntimeException e) {
@@ -84,16 +84,16 @@ final class Publishing {
      */
     void pullRequestOnly(GitHubClients github, HistoryStore store, PullRequestEvent.Found event, Reports reports) {
         RepoRef repo = settings.environment().repository().map(RepoRef::parse)
-                .orElseGet(() -> settings.repositories().get(0));
+                .orElseGet(() -> settings.selection().repositories().get(0));
         List<Snapshot> history = store.load(repo).snapshots();
         log.info(repo + " #" + event.number() + ": " + event.eventName() + " event, commenting on the pull request ("
                 + history.size() + " stored snapshots; nothing is collected or stored on pull request events)");
         PullRequestOne.Fetched pullRequest = new PullRequestOne().fetch(github, repo, event.number());
-        PrVelocity velocity = PrVelocities.of(repo, pullRequest, history, settings.asOf(), settings.ignoreUsers());
+        PrVelocity velocity = PrVelocities.of(repo, pullRequest, history, settings.collection().asOf(), settings.collection().ignoreUsers());
         String comment = reports.prComment(velocity);
-        Path file = RunFiles.writeText(settings.outputDir(), "pr-comment.md", comment);
+        Path file = RunFiles.writeText(settings.output().outputDir(), "pr-comment.md", comment);
         log.info(new PrCommentPublisher(github).publish(repo, event.number(), comment).logLine());
-        if (settings.publish().contains(PublishTarget.SUMMARY)) {
+        if (settings.output().publish().contains(PublishTarget.SUMMARY)) {
             summary(comment);
         }
         Map<String, String> outputs = new LinkedHashMap<>();

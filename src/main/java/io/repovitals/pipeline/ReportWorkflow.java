@@ -34,18 +34,18 @@ public final class ReportWorkflow {
         HistoryStore store = context.store();
         Map<String, List<Snapshot>> histories = new LinkedHashMap<>();
         List<Snapshot> latest = new ArrayList<>();
-        for (RepoRef repo : settings.repositories()) {
+        for (RepoRef repo : settings.selection().repositories()) {
             History history = store.load(repo);
             if (history.isEmpty()) {
-                context.log().warning(repo + ": no snapshots in the history branch '" + settings.historyBranch() + "'");
+                context.log().warning(repo + ": no snapshots in the history branch '" + settings.history().historyBranch() + "'");
                 continue;
             }
             histories.put(repo.fullName(), history.snapshots());
             history.latest().ifPresent(latest::add);
         }
         if (histories.isEmpty()) {
-            throw new ConfigException(Inputs.REPOSITORIES.name(), settings.repositories().toString(),
-                    "repositories with snapshots in the history branch '" + settings.historyBranch() + "'");
+            throw new ConfigException(Inputs.REPOSITORIES.name(), settings.selection().repositories().toString(),
+                    "repositories with snapshots in the history branch '" + settings.history().historyBranch() + "'");
         }
         OrgAnalysis analysis = Analysing.analyse(context, histories);
         ReportRendering.Rendered rendered = RunOutputs.render(context, analysis, histories, Map.of(), Optional.empty());

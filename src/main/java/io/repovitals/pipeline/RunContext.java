@@ -26,17 +26,17 @@ public record RunContext(Settings settings, Log log, Clock clock, Ticker ticker)
     GitHubClients clients() {
         Secret token = settings.token().orElseThrow(() -> new ConfigException(Inputs.TOKEN.name(), null,
                 "a GitHub token: set the token input, --token or GITHUB_TOKEN"));
-        RequestBudget budget = settings.rateLimitBudget().isPresent()
-                ? RequestBudget.of(settings.rateLimitBudget().getAsInt()) : RequestBudget.unlimited();
+        RequestBudget budget = settings.collection().rateLimitBudget().isPresent()
+                ? RequestBudget.of(settings.collection().rateLimitBudget().getAsInt()) : RequestBudget.unlimited();
         return GitHubClients.create(settings.environment().apiUrl(), settings.environment().graphqlUrl(), token,
-                budget, FaultPolicy.defaults(settings.maxResetWait(), clock));
+                budget, FaultPolicy.defaults(settings.collection().maxResetWait(), clock));
     }
 
     /** The history branch on the history remote. */
     HistoryStore store() {
-        String remote = settings.historyRemote().orElseThrow(() -> new ConfigException(Inputs.HISTORY_REMOTE.name(), "",
+        String remote = settings.history().historyRemote().orElseThrow(() -> new ConfigException(Inputs.HISTORY_REMOTE.name(), "",
                 "a git remote for the history (set history-remote, or run inside Actions where GITHUB_REPOSITORY gives it)"));
-        return new GitBranchStore(HistoryRemote.of(remote, settings.token()), settings.historyBranch(), log, clock,
+        return new GitBranchStore(HistoryRemote.of(remote, settings.token()), settings.history().historyBranch(), log, clock,
                 Retry.defaults());
     }
 }

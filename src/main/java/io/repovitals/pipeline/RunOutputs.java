@@ -26,7 +26,7 @@ final class RunOutputs {
         Settings settings = context.settings();
         try (Log.Group ignored = context.log().group("Rendering the reports")) {
             ReportRendering rendering = new ReportRendering(Analysing.reports(settings),
-                    new Charts(Analysing.settings(settings), ChartSpecs.DEFAULT_DAYS), settings.charts(), context.log());
+                    new Charts(Analysing.settings(settings), ChartSpecs.DEFAULT_DAYS), settings.output().charts(), context.log());
             return rendering.render(analysis, histories, waiting, host);
         }
     }
@@ -37,17 +37,17 @@ final class RunOutputs {
      */
     static Optional<ReportRendering.ChartHost> chartHost(Settings settings) {
         String server = settings.environment().serverUrl().toString().replaceAll("/+$", "");
-        return settings.historyRemote()
+        return settings.history().historyRemote()
                 .filter(remote -> remote.startsWith(server + "/"))
                 .map(remote -> remote.substring(server.length() + 1).replaceAll("\\.git$", "").replaceAll("/+$", ""))
                 .filter(path -> path.chars().filter(c -> c == '/').count() == 1)
-                .map(path -> new ReportRendering.ChartHost(server, RepoRef.parse(path), settings.historyBranch()));
+                .map(path -> new ReportRendering.ChartHost(server, RepoRef.parse(path), settings.history().historyBranch()));
     }
 
     /** snapshots/, report.md, report.html, charts/ and analysis.json under output-dir. */
     static RunFiles write(RunContext context, List<Snapshot> ownDays, OrgAnalysis analysis,
                           ReportRendering.Rendered rendered) {
-        Path outputDir = context.settings().outputDir();
+        Path outputDir = context.settings().output().outputDir();
         RunFiles files = RunFiles.write(outputDir, ownDays, rendered.localReport());
         RunFiles.writeExtras(outputDir, rendered.html(), rendered.localFiles());
         RunFiles.writeAnalysis(outputDir, AnalysisJson.write(analysis));

@@ -70,7 +70,7 @@ public final class RunWorkflow {
             String runId = settings.environment().runId().orElse("local");
             store.save(toStore, rendered.stored(), runId);
             // Retention folds old daily files into weekly ones, in a commit of its own; no point is dropped.
-            settings.historyRetentionDays().ifPresent(days -> store.fold(days, settings.asOf(), runId));
+            settings.history().historyRetentionDays().ifPresent(days -> store.fold(days, settings.collection().asOf(), runId));
         }
         RunFiles files = RunOutputs.write(context, ownDays, analysis, rendered);
         sendToDatadog(ownDays);
@@ -85,17 +85,17 @@ public final class RunWorkflow {
                 History history = store.load(repo);
                 histories.put(repo, history);
                 log.info(repo + ": " + history.snapshots().size() + " stored snapshots"
-                        + (history.isEmpty() && settings.backfillDays() > 0
-                        ? ", first run: backfilling " + settings.backfillDays() + " days" : ""));
+                        + (history.isEmpty() && settings.collection().backfillDays() > 0
+                        ? ", first run: backfilling " + settings.collection().backfillDays() + " days" : ""));
             }
         }
         return histories;
     }
 
     private void sendToDatadog(List<Snapshot> ownDays) {
-        settings.datadogApiKey().ifPresent(key -> {
+        settings.export().datadogApiKey().ifPresent(key -> {
             try {
-                DatadogSink.Sent sent = new DatadogSink(key, settings.datadogSite(), context.clock()).send(ownDays);
+                DatadogSink.Sent sent = new DatadogSink(key, settings.export().datadogSite(), context.clock()).send(ownDays);
                 log.info("datadog: sent " + sent.series() + " series in " + sent.requests() + " requests");
             } catch (RuntimeException e) {
                 // The history is stored and the report still goes out; the sink's failure is one warning.
@@ -105,7 +105,7 @@ public final class RunWorkflow {
     }
 
     private Optional<PullRequestEvent.Found> pullRequestEvent() {
-        if (!settings.publish().contains(PublishTarget.PR_COMMENT)) {
+        if (!settings.output().publish().contains(PublishTarget.PR_COMMENT)) {
             return Optional.empty();
         }
         PullRequestEvent event = PullRequestEvent.of(settings.environment());

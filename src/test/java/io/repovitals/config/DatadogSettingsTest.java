@@ -35,15 +35,15 @@ class DatadogSettingsTest {
     void should_default_to_no_key_and_the_us1_site() {
         Settings settings = resolve(Map.of(), Map.of());
 
-        assertThat(settings.datadogApiKey()).isEmpty();
-        assertThat(settings.datadogSite()).isEqualTo("datadoghq.com");
+        assertThat(settings.export().datadogApiKey()).isEmpty();
+        assertThat(settings.export().datadogSite()).isEqualTo("datadoghq.com");
     }
 
     @Test
     void should_take_the_key_from_the_runner_variable_as_a_secret_that_prints_as_stars() {
         Settings settings = resolve(Map.of("INPUT_DATADOG-API-KEY", " " + KEY + " "), Map.of());
 
-        assertThat(settings.datadogApiKey()).contains(Secret.of(KEY));
+        assertThat(settings.export().datadogApiKey()).contains(Secret.of(KEY));
         assertThat(settings.toString()).doesNotContain(KEY);
     }
 
@@ -52,8 +52,8 @@ class DatadogSettingsTest {
         Files.createDirectories(dir.resolve(".github"));
         Files.writeString(dir.resolve(SettingsResolver.DEFAULT_CONFIG), "datadog-site: datadoghq.eu\n");
 
-        assertThat(resolve(Map.of(), Map.of()).datadogSite()).isEqualTo("datadoghq.eu");
-        assertThat(resolve(Map.of(), Map.of("datadog-site", "US5.datadoghq.com")).datadogSite()).isEqualTo("us5.datadoghq.com");
+        assertThat(resolve(Map.of(), Map.of()).export().datadogSite()).isEqualTo("datadoghq.eu");
+        assertThat(resolve(Map.of(), Map.of("datadog-site", "US5.datadoghq.com")).export().datadogSite()).isEqualTo("us5.datadoghq.com");
     }
 
     @ParameterizedTest

@@ -57,34 +57,34 @@ class SettingsResolverTest {
         record Case(Input input, String option, String variable, String file, String fallback,
                     Function<Settings, String> shown) {}
         List<Case> cases = List.of(
-                new Case(Inputs.WINDOW_DAYS, "3", "14", "28", "7", s -> String.valueOf(s.windowDays())),
-                new Case(Inputs.BACKFILL_DAYS, "0", "30", "60", "90", s -> String.valueOf(s.backfillDays())),
-                new Case(Inputs.CHARTS, "svg", "mermaid", "none", "png", s -> s.charts().inputValue()),
-                new Case(Inputs.SHARD, "1/2", "2/3", "3/4", "1/1", s -> s.shard().toString()),
-                new Case(Inputs.HISTORY_BRANCH, "opt", "var", "file", "repo-vitals-data", Settings::historyBranch),
+                new Case(Inputs.WINDOW_DAYS, "3", "14", "28", "7", s -> String.valueOf(s.collection().windowDays())),
+                new Case(Inputs.BACKFILL_DAYS, "0", "30", "60", "90", s -> String.valueOf(s.collection().backfillDays())),
+                new Case(Inputs.CHARTS, "svg", "mermaid", "none", "png", s -> s.output().charts().inputValue()),
+                new Case(Inputs.SHARD, "1/2", "2/3", "3/4", "1/1", s -> s.selection().shard().toString()),
+                new Case(Inputs.HISTORY_BRANCH, "opt", "var", "file", "repo-vitals-data", s -> s.history().historyBranch()),
                 new Case(Inputs.DORA_SOURCE, "releases", "workflow:a.yml", "workflow:b.yml", "deployments",
-                        s -> s.doraSource().toString()),
+                        s -> s.collection().doraSource().toString()),
                 new Case(Inputs.AS_OF, "2026-01-01", "2026-02-01", "2026-03-01", "2026-11-22T10:15:30Z",
-                        s -> s.asOf().toString().replace("T00:00:00Z", "")),
+                        s -> s.collection().asOf().toString().replace("T00:00:00Z", "")),
                 // extensions
-                new Case(Inputs.STALE_DAYS, "14", "60", "7", "30", s -> String.valueOf(s.staleDays())),
+                new Case(Inputs.STALE_DAYS, "14", "60", "7", "30", s -> String.valueOf(s.collection().staleDays())),
                 new Case(Inputs.INCIDENT_LABELS, "sev1", "outage,p0", "bug", "incident",
-                        s -> String.join(",", s.incidentLabels())),
-                new Case(Inputs.DORA_ENVIRONMENT, "staging", "prod-eu", "live", "production", Settings::doraEnvironment),
-                new Case(Inputs.RATE_LIMIT_BUDGET, "100", "200", "300", "", s -> text(s.rateLimitBudget())),
-                new Case(Inputs.MAX_RESET_WAIT, "0", "60", "15", "5", s -> String.valueOf(s.maxResetWait().toMinutes())),
+                        s -> String.join(",", s.collection().incidentLabels())),
+                new Case(Inputs.DORA_ENVIRONMENT, "staging", "prod-eu", "live", "production", s -> s.collection().doraEnvironment()),
+                new Case(Inputs.RATE_LIMIT_BUDGET, "100", "200", "300", "", s -> text(s.collection().rateLimitBudget())),
+                new Case(Inputs.MAX_RESET_WAIT, "0", "60", "15", "5", s -> String.valueOf(s.collection().maxResetWait().toMinutes())),
                 new Case(Inputs.GIT_FETCH_MAX_MB, "0", "1", "100000", "200",
-                        s -> String.valueOf(s.gitFetchMaxBytes() / (1024 * 1024))),
+                        s -> String.valueOf(s.collection().gitFetchMaxBytes() / (1024 * 1024))),
                 new Case(Inputs.HEALTH_WEIGHTS,
                         "contributors=0.2,pr_throughput=0.2,review_velocity=0.2,issue_freshness=0.2,fork_growth=0.2",
                         "contributors=0.4,pr_throughput=0.15,review_velocity=0.15,issue_freshness=0.15,fork_growth=0.15",
                         "contributors=0.1,pr_throughput=0.1,review_velocity=0.1,issue_freshness=0.1,fork_growth=0.6",
                         "contributors=0.3,pr_throughput=0.2,review_velocity=0.2,issue_freshness=0.15,fork_growth=0.15",
-                        s -> weightsText(s.healthWeights().asMap())),
-                new Case(Inputs.TREND_DAYS, "28", "180", "7", "90", s -> String.valueOf(s.trendDays())),
-                new Case(Inputs.FORECAST_DAYS, "7", "14", "365", "30", s -> String.valueOf(s.forecastDays())),
-                new Case(Inputs.HISTORY_RETENTION_DAYS, "365", "180", "30", "", s -> text(s.historyRetentionDays())),
-                new Case(Inputs.CLOSE_PREVIOUS, "false", "true", "false", "true", s -> String.valueOf(s.closePrevious())));
+                        s -> weightsText(s.analysis().healthWeights().asMap())),
+                new Case(Inputs.TREND_DAYS, "28", "180", "7", "90", s -> String.valueOf(s.analysis().trendDays())),
+                new Case(Inputs.FORECAST_DAYS, "7", "14", "365", "30", s -> String.valueOf(s.analysis().forecastDays())),
+                new Case(Inputs.HISTORY_RETENTION_DAYS, "365", "180", "30", "", s -> text(s.history().historyRetentionDays())),
+                new Case(Inputs.CLOSE_PREVIOUS, "false", "true", "false", "true", s -> String.valueOf(s.output().closePrevious())));
         return cases.stream().flatMap(c -> Stream.of(
                 Arguments.of(c.input().name(), c.option(), c.variable(), c.file(), c.shown(), c.option()),
                 Arguments.of(c.input().name(), null, c.variable(), c.file(), c.shown(), c.variable()),
@@ -126,8 +126,8 @@ class SettingsResolverTest {
 
         Settings settings = resolve(env, Map.of());
 
-        assertThat(settings.windowDays()).isEqualTo(28);
-        assertThat(settings.charts()).isEqualTo(ChartFormat.PNG);
+        assertThat(settings.collection().windowDays()).isEqualTo(28);
+        assertThat(settings.output().charts()).isEqualTo(ChartFormat.PNG);
         assertThat(settings.configFile()).contains(dir.resolve(SettingsResolver.DEFAULT_CONFIG));
         assertThat(settings.token()).contains(Secret.of("ghs_fromenv"));
     }
@@ -136,7 +136,7 @@ class SettingsResolverTest {
     void should_read_the_upper_case_input_variable_with_its_dash_kept() {
         Settings settings = resolve(Map.of("INPUT_HISTORY-BRANCH", "stats", "INPUT_HISTORY_BRANCH", "wrong"), Map.of());
 
-        assertThat(settings.historyBranch()).isEqualTo("stats");
+        assertThat(settings.history().historyBranch()).isEqualTo("stats");
     }
 
     // --- defaults -----------------------------------------------------------------------------
@@ -146,34 +146,34 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of(), Map.of());
 
         assertThat(settings.token()).isEmpty();
-        assertThat(settings.repositories()).isEmpty();
-        assertThat(settings.organizations()).isEmpty();
+        assertThat(settings.selection().repositories()).isEmpty();
+        assertThat(settings.selection().organizations()).isEmpty();
         assertThat(settings.configFile()).isEmpty();
-        assertThat(settings.windowDays()).isEqualTo(7);
-        assertThat(settings.asOf()).isEqualTo(Instant.parse("2026-11-22T10:15:30Z"));
-        assertThat(settings.asOfExplicit()).isFalse();
-        assertThat(settings.backfillDays()).isEqualTo(90);
-        assertThat(settings.historyBranch()).isEqualTo("repo-vitals-data");
-        assertThat(settings.historyRemote()).isEmpty();
-        assertThat(settings.publish()).containsExactlyInAnyOrder(PublishTarget.SUMMARY, PublishTarget.ISSUE);
-        assertThat(settings.charts()).isEqualTo(ChartFormat.PNG);
-        assertThat(settings.templates()).isEmpty();
-        assertThat(settings.doraSource()).isEqualTo(new DoraSource.Deployments());
-        assertThat(settings.ignoreUsers()).isEmpty();
-        assertThat(settings.shard()).isEqualTo(Shard.ALL);
-        assertThat(settings.outputDir()).isEqualTo(dir.resolve("repo-vitals-out"));
-        assertThat(settings.staleDays()).isEqualTo(30);
-        assertThat(settings.incidentLabels()).containsExactly("incident");
-        assertThat(settings.doraEnvironment()).isEqualTo("production");
-        assertThat(settings.rateLimitBudget()).isEmpty();
-        assertThat(settings.maxResetWait()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(settings.healthWeights().asMap()).containsExactly(entry("contributors", 0.30), entry("pr_throughput", 0.20),
+        assertThat(settings.collection().windowDays()).isEqualTo(7);
+        assertThat(settings.collection().asOf()).isEqualTo(Instant.parse("2026-11-22T10:15:30Z"));
+        assertThat(settings.collection().asOfExplicit()).isFalse();
+        assertThat(settings.collection().backfillDays()).isEqualTo(90);
+        assertThat(settings.history().historyBranch()).isEqualTo("repo-vitals-data");
+        assertThat(settings.history().historyRemote()).isEmpty();
+        assertThat(settings.output().publish()).containsExactlyInAnyOrder(PublishTarget.SUMMARY, PublishTarget.ISSUE);
+        assertThat(settings.output().charts()).isEqualTo(ChartFormat.PNG);
+        assertThat(settings.output().templates()).isEmpty();
+        assertThat(settings.collection().doraSource()).isEqualTo(new DoraSource.Deployments());
+        assertThat(settings.collection().ignoreUsers()).isEmpty();
+        assertThat(settings.selection().shard()).isEqualTo(Shard.ALL);
+        assertThat(settings.output().outputDir()).isEqualTo(dir.resolve("repo-vitals-out"));
+        assertThat(settings.collection().staleDays()).isEqualTo(30);
+        assertThat(settings.collection().incidentLabels()).containsExactly("incident");
+        assertThat(settings.collection().doraEnvironment()).isEqualTo("production");
+        assertThat(settings.collection().rateLimitBudget()).isEmpty();
+        assertThat(settings.collection().maxResetWait()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.analysis().healthWeights().asMap()).containsExactly(entry("contributors", 0.30), entry("pr_throughput", 0.20),
                 entry("review_velocity", 0.20), entry("issue_freshness", 0.15), entry("fork_growth", 0.15));
-        assertThat(settings.trendDays()).isEqualTo(90);
-        assertThat(settings.forecastDays()).isEqualTo(30);
-        assertThat(settings.historyRetentionDays()).isEmpty();
-        assertThat(settings.closePrevious()).isTrue();
-        assertThat(settings.doraThresholds().boundaries()).containsExactly(
+        assertThat(settings.analysis().trendDays()).isEqualTo(90);
+        assertThat(settings.analysis().forecastDays()).isEqualTo(30);
+        assertThat(settings.history().historyRetentionDays()).isEmpty();
+        assertThat(settings.output().closePrevious()).isTrue();
+        assertThat(settings.analysis().doraThresholds().boundaries()).containsExactly(
                 entry("lead_time_hours", List.of(24.0, 168.0, 720.0)),
                 entry("change_failure_rate", List.of(0.05, 0.10, 0.15)),
                 entry("time_to_restore_hours", List.of(1.0, 24.0, 168.0)),
@@ -194,8 +194,8 @@ class SettingsResolverTest {
 
         Settings settings = resolve(env, Map.of());
 
-        assertThat(settings.repositories()).containsExactly(new RepoRef("octo", "hello"));
-        assertThat(settings.historyRemote()).contains("https://github.com/octo/hello.git");
+        assertThat(settings.selection().repositories()).containsExactly(new RepoRef("octo", "hello"));
+        assertThat(settings.history().historyRemote()).contains("https://github.com/octo/hello.git");
         assertThat(settings.token().map(Secret::reveal)).contains("ghs_123");
         GitHubEnvironment environment = settings.environment();
         assertThat(environment.insideActions()).isTrue();
@@ -214,7 +214,7 @@ class SettingsResolverTest {
 
         assertThat(settings.environment().apiUrl()).isEqualTo(URI.create("https://ghe.example.com/api/v3"));
         assertThat(settings.environment().graphqlUrl()).isEqualTo(URI.create("https://ghe.example.com/api/v3/graphql"));
-        assertThat(settings.historyRemote()).contains("https://ghe.example.com/octo/hello.git");
+        assertThat(settings.history().historyRemote()).contains("https://ghe.example.com/octo/hello.git");
     }
 
     @Test
@@ -230,8 +230,8 @@ class SettingsResolverTest {
     void should_not_default_repositories_when_organizations_are_given() {
         Settings settings = resolve(Map.of("GITHUB_REPOSITORY", "octo/hello"), Map.of("organizations", "octo-org"));
 
-        assertThat(settings.repositories()).isEmpty();
-        assertThat(settings.organizations()).containsExactly("octo-org");
+        assertThat(settings.selection().repositories()).isEmpty();
+        assertThat(settings.selection().organizations()).containsExactly("octo-org");
     }
 
     @Test
@@ -251,15 +251,15 @@ class SettingsResolverTest {
     void should_accept_every_as_of_form(String given, String expected) {
         Settings settings = resolve(Map.of(), Map.of("as-of", given));
 
-        assertThat(settings.asOf()).isEqualTo(Instant.parse(expected));
-        assertThat(settings.asOfExplicit()).isTrue();
+        assertThat(settings.collection().asOf()).isEqualTo(Instant.parse(expected));
+        assertThat(settings.collection().asOfExplicit()).isTrue();
     }
 
     @Test
     void should_split_repositories_on_commas_and_newlines_and_drop_blanks_and_duplicates() {
         Settings settings = resolve(Map.of(), Map.of("repositories", " octo/a, Octo/A\n\n octo/b ,,\nother/c.js\n"));
 
-        assertThat(settings.repositories()).extracting(RepoRef::fullName).containsExactly("octo/a", "octo/b", "other/c.js");
+        assertThat(settings.selection().repositories()).extracting(RepoRef::fullName).containsExactly("octo/a", "octo/b", "other/c.js");
     }
 
     @Test
@@ -275,32 +275,32 @@ class SettingsResolverTest {
 
         Settings settings = resolve(Map.of(), Map.of());
 
-        assertThat(settings.repositories()).extracting(RepoRef::fullName).containsExactly("octo/a", "octo/b");
-        assertThat(settings.organizations()).containsExactly("octo-org");
-        assertThat(settings.ignoreUsers()).containsExactlyInAnyOrder("octocat", "renovate[bot]");
-        assertThat(settings.publish()).containsExactly(PublishTarget.PR_COMMENT);
+        assertThat(settings.selection().repositories()).extracting(RepoRef::fullName).containsExactly("octo/a", "octo/b");
+        assertThat(settings.selection().organizations()).containsExactly("octo-org");
+        assertThat(settings.collection().ignoreUsers()).containsExactlyInAnyOrder("octocat", "renovate[bot]");
+        assertThat(settings.output().publish()).containsExactly(PublishTarget.PR_COMMENT);
     }
 
     @Test
     void should_make_publish_none_an_empty_set() {
-        assertThat(resolve(Map.of(), Map.of("publish", "none")).publish()).isEmpty();
+        assertThat(resolve(Map.of(), Map.of("publish", "none")).output().publish()).isEmpty();
     }
 
     @Test
     void should_accept_every_publish_target_at_once() {
-        assertThat(resolve(Map.of(), Map.of("publish", "summary,issue\npr-comment")).publish())
+        assertThat(resolve(Map.of(), Map.of("publish", "summary,issue\npr-comment")).output().publish())
                 .containsExactlyInAnyOrder(PublishTarget.values());
     }
 
     @ParameterizedTest
     @CsvSource({"1/1, 1, 1", "3/3, 3, 3", "1/3, 1, 3", "' 2/5 ', 2, 5"})
     void should_accept_shards_from_first_to_last(String given, int index, int count) {
-        assertThat(resolve(Map.of(), Map.of("shard", given)).shard()).isEqualTo(new Shard(index, count));
+        assertThat(resolve(Map.of(), Map.of("shard", given)).selection().shard()).isEqualTo(new Shard(index, count));
     }
 
     @Test
     void should_take_the_workflow_file_of_a_workflow_dora_source() {
-        assertThat(resolve(Map.of(), Map.of("dora-source", "workflow: deploy.yml")).doraSource())
+        assertThat(resolve(Map.of(), Map.of("dora-source", "workflow: deploy.yml")).collection().doraSource())
                 .isEqualTo(new DoraSource.Workflow("deploy.yml"));
     }
 
@@ -314,8 +314,8 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of("GITHUB_WORKSPACE", workspace.toString()), Map.of("config", "vitals.yml"));
 
         assertThat(settings.configFile()).contains(workspace.resolve("vitals.yml"));
-        assertThat(settings.templates()).contains(workspace.resolve("tpl"));
-        assertThat(settings.outputDir()).isEqualTo(dir.resolve("out"));
+        assertThat(settings.output().templates()).contains(workspace.resolve("tpl"));
+        assertThat(settings.output().outputDir()).isEqualTo(dir.resolve("out"));
     }
 
     @Test
@@ -324,7 +324,7 @@ class SettingsResolverTest {
 
         configFile("charts: svg\n");
 
-        assertThat(resolve(Map.of(), Map.of()).charts()).isEqualTo(ChartFormat.SVG);
+        assertThat(resolve(Map.of(), Map.of()).output().charts()).isEqualTo(ChartFormat.SVG);
     }
 
     // --- errors -------------------------------------------------------------------------------
@@ -441,7 +441,7 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of(), Map.of("dora-thresholds",
                 " deploy_days_per_week = 10, 2 ,0.5 ;\n change_failure_rate=.02,0.04,0.08;"));
 
-        assertThat(settings.doraThresholds().boundaries()).containsExactly(
+        assertThat(settings.analysis().doraThresholds().boundaries()).containsExactly(
                 entry("lead_time_hours", List.of(24.0, 168.0, 720.0)),
                 entry("change_failure_rate", List.of(0.02, 0.04, 0.08)),
                 entry("time_to_restore_hours", List.of(1.0, 24.0, 168.0)),
@@ -456,9 +456,9 @@ class SettingsResolverTest {
         Settings fromFile = resolve(Map.of(), Map.of());
         Settings fromVariable = resolve(Map.of("INPUT_DORA-THRESHOLDS", "lead_time_hours=12,48,96"), Map.of());
 
-        assertThat(fromFile.doraThresholds().boundaries()).containsEntry("deploy_days_per_week", List.of(7.0, 2.0, 0.5))
+        assertThat(fromFile.analysis().doraThresholds().boundaries()).containsEntry("deploy_days_per_week", List.of(7.0, 2.0, 0.5))
                 .containsEntry("lead_time_hours", List.of(24.0, 168.0, 720.0));
-        assertThat(fromVariable.doraThresholds().boundaries()).containsEntry("lead_time_hours", List.of(12.0, 48.0, 96.0))
+        assertThat(fromVariable.analysis().doraThresholds().boundaries()).containsEntry("lead_time_hours", List.of(12.0, 48.0, 96.0))
                 .containsEntry("deploy_days_per_week", List.of(5.0, 1.0, 7.0 / 30));
     }
 
@@ -492,7 +492,7 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of(), Map.of("health-weights",
                 "fork_growth = 0 \n issue_freshness=.25, review_velocity=0.25\npr_throughput=0.25 ,contributors=00.25"));
 
-        assertThat(settings.healthWeights().asMap()).containsExactly(entry("contributors", 0.25), entry("pr_throughput", 0.25),
+        assertThat(settings.analysis().healthWeights().asMap()).containsExactly(entry("contributors", 0.25), entry("pr_throughput", 0.25),
                 entry("review_velocity", 0.25), entry("issue_freshness", 0.25), entry("fork_growth", 0.0));
     }
 
@@ -507,7 +507,7 @@ class SettingsResolverTest {
         String weights = "contributors=0.30,pr_throughput=0.20,review_velocity=0.20,issue_freshness=0.15,fork_growth="
                 + forkGrowth;
         if (accepted) {
-            assertThat(resolve(Map.of(), Map.of("health-weights", weights)).healthWeights().asMap())
+            assertThat(resolve(Map.of(), Map.of("health-weights", weights)).analysis().healthWeights().asMap())
                     .containsEntry("fork_growth", Double.parseDouble(forkGrowth));
         } else {
             assertThatThrownBy(() -> resolve(Map.of(), Map.of("health-weights", weights)))
@@ -520,7 +520,7 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of(), Map.of("health-weights",
                 "contributors=1.0,pr_throughput=0,review_velocity=0,issue_freshness=0,fork_growth=0"));
 
-        assertThat(settings.healthWeights().asMap()).containsEntry("contributors", 1.0).containsEntry("fork_growth", 0.0);
+        assertThat(settings.analysis().healthWeights().asMap()).containsEntry("contributors", 1.0).containsEntry("fork_growth", 0.0);
     }
 
     @Test
@@ -541,13 +541,13 @@ class SettingsResolverTest {
 
         Settings settings = resolve(Map.of(), Map.of());
 
-        assertThat(settings.healthWeights().asMap()).containsExactly(entry("contributors", 0.4), entry("pr_throughput", 0.2),
+        assertThat(settings.analysis().healthWeights().asMap()).containsExactly(entry("contributors", 0.4), entry("pr_throughput", 0.2),
                 entry("review_velocity", 0.2), entry("issue_freshness", 0.1), entry("fork_growth", 0.1));
-        assertThat(settings.closePrevious()).isFalse();
-        assertThat(settings.incidentLabels()).containsExactly("incident", "Sev 1");
-        assertThat(settings.rateLimitBudget()).hasValue(5000);
-        assertThat(settings.historyRetentionDays()).hasValue(730);
-        assertThat(settings.maxResetWait()).isZero();
+        assertThat(settings.output().closePrevious()).isFalse();
+        assertThat(settings.collection().incidentLabels()).containsExactly("incident", "Sev 1");
+        assertThat(settings.collection().rateLimitBudget()).hasValue(5000);
+        assertThat(settings.history().historyRetentionDays()).hasValue(730);
+        assertThat(settings.collection().maxResetWait()).isZero();
     }
 
     @Test
@@ -562,15 +562,15 @@ class SettingsResolverTest {
     @ParameterizedTest
     @CsvSource({"true, true", "True, true", "TRUE, true", "' false ', false", "False, false", "FALSE, false"})
     void should_accept_the_boolean_spellings_of_the_actions_toolkit(String given, boolean expected) {
-        assertThat(resolve(Map.of("INPUT_CLOSE-PREVIOUS", given), Map.of()).closePrevious()).isEqualTo(expected);
+        assertThat(resolve(Map.of("INPUT_CLOSE-PREVIOUS", given), Map.of()).output().closePrevious()).isEqualTo(expected);
     }
 
     @Test
     void should_treat_blank_optional_limits_as_no_limit() {
         Settings settings = resolve(Map.of("INPUT_RATE-LIMIT-BUDGET", "", "INPUT_HISTORY-RETENTION-DAYS", " "), Map.of());
 
-        assertThat(settings.rateLimitBudget()).isEmpty();
-        assertThat(settings.historyRetentionDays()).isEmpty();
+        assertThat(settings.collection().rateLimitBudget()).isEmpty();
+        assertThat(settings.history().historyRetentionDays()).isEmpty();
     }
 
     @Test
@@ -580,10 +580,10 @@ class SettingsResolverTest {
         Settings high = resolve(Map.of(), Map.of("stale-days", "3650", "trend-days", "3650", "forecast-days", "365",
                 "max-reset-wait", "60", "rate-limit-budget", "999999999", "history-retention-days", "999999999"));
 
-        assertThat(List.of(low.staleDays(), low.trendDays(), low.forecastDays(), (int) low.maxResetWait().toMinutes(),
-                low.rateLimitBudget().getAsInt(), low.historyRetentionDays().getAsInt())).containsExactly(1, 7, 1, 0, 1, 1);
-        assertThat(List.of(high.staleDays(), high.trendDays(), high.forecastDays(), (int) high.maxResetWait().toMinutes(),
-                high.rateLimitBudget().getAsInt(), high.historyRetentionDays().getAsInt()))
+        assertThat(List.of(low.collection().staleDays(), low.analysis().trendDays(), low.analysis().forecastDays(), (int) low.collection().maxResetWait().toMinutes(),
+                low.collection().rateLimitBudget().getAsInt(), low.history().historyRetentionDays().getAsInt())).containsExactly(1, 7, 1, 0, 1, 1);
+        assertThat(List.of(high.collection().staleDays(), high.analysis().trendDays(), high.analysis().forecastDays(), (int) high.collection().maxResetWait().toMinutes(),
+                high.collection().rateLimitBudget().getAsInt(), high.history().historyRetentionDays().getAsInt()))
                 .containsExactly(3650, 3650, 365, 60, 999999999, 999999999);
     }
 
@@ -591,7 +591,7 @@ class SettingsResolverTest {
     void should_split_incident_labels_trim_them_and_drop_duplicates_ignoring_case() {
         Settings settings = resolve(Map.of(), Map.of("incident-labels", " incident ,Sev 1\n\nINCIDENT, outage "));
 
-        assertThat(settings.incidentLabels()).containsExactly("incident", "Sev 1", "outage");
+        assertThat(settings.collection().incidentLabels()).containsExactly("incident", "Sev 1", "outage");
     }
 
     @Test
@@ -604,7 +604,7 @@ class SettingsResolverTest {
 
     @Test
     void should_trim_the_dora_environment() {
-        assertThat(resolve(Map.of(), Map.of("dora-environment", "  prod eu ")).doraEnvironment()).isEqualTo("prod eu");
+        assertThat(resolve(Map.of(), Map.of("dora-environment", "  prod eu ")).collection().doraEnvironment()).isEqualTo("prod eu");
     }
 
     @ParameterizedTest
@@ -618,7 +618,7 @@ class SettingsResolverTest {
 
     @Test
     void should_reject_a_dora_environment_longer_than_github_allows() {
-        assertThat(resolve(Map.of(), Map.of("dora-environment", "e".repeat(255))).doraEnvironment()).hasSize(255);
+        assertThat(resolve(Map.of(), Map.of("dora-environment", "e".repeat(255))).collection().doraEnvironment()).hasSize(255);
         assertThatThrownBy(() -> resolve(Map.of(), Map.of("dora-environment", "e".repeat(256))))
                 .hasMessageContaining("'dora-environment' = '" + "e".repeat(256) + "'")
                 .hasMessageContaining("of 1 to 255 characters");
@@ -702,7 +702,7 @@ class SettingsResolverTest {
     void should_keep_the_order_given_and_ignore_case_when_removing_duplicate_organizations() {
         Settings settings = resolve(Map.of(), Map.of("organizations", "b-org\nA-org, a-ORG"));
 
-        assertThat(settings.organizations()).containsExactly("b-org", "A-org");
+        assertThat(settings.selection().organizations()).containsExactly("b-org", "A-org");
     }
 
     @Test
@@ -713,7 +713,7 @@ class SettingsResolverTest {
         Settings settings = resolve(Map.of("INPUT_CONFIG", "a.yml"), Map.of("config", "b.yml"));
 
         assertThat(settings.configFile()).contains(dir.resolve("b.yml"));
-        assertThat(settings.charts()).isEqualTo(ChartFormat.MERMAID);
+        assertThat(settings.output().charts()).isEqualTo(ChartFormat.MERMAID);
     }
 
     @Test
