@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -107,6 +108,34 @@ class CollectWithoutCloneTest {
         assertThat(fetched.path("collection").path("gitMs").asLong(0)).isZero();
         assertThat(fromClone.path("collection").has("gitBytes")).isFalse();
         assertThat(fetchRequests).isEqualTo(apiRequests - 1).isEqualTo(fetched.path("collection").path("requests").asInt());
+    }
+
+    @Test
+    void should_fetch_the_history_when_the_workspace_clone_is_shallow() throws Exception {
+        // A copy of the repository cut at its tip, as actions/checkout leaves it by default (fetch-depth: 1).
+        Path shallowClone = workDir.resolve("shallow-clone");
+        try (Stream<Path> files = Files.walk(origin.resolve(".git"))) {
+            for (Path file : files.toList()) {
+                Path copy = shallowClone.resolve(".git").resolve(origin.resolve(".git").relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        try (Git git = Git.open(origin.toFile())) {
+            Files.writeString(shallowClone.resolve(".git/shallow"), git.getRepository().resolve("main").getName() + "\n");
+        }
+        JsonNode fetched;
+        try (GitUploadServer server = new GitUploadServer(Git.open(origin.toFile()).getRepository(), "octo-org/widgets",
+                GitHubFake.TOKEN, GitUploadServer.Mode.ACCEPT)) {
+            fetched = collect(env(shallowClone, server.serverUrl(), "200"));
+        }
+
+        assertThat(fetched.path("metrics").path("code.files_changed").asDouble()).isEqualTo(3.0);
+        assertThat(fetched.path("collection").path("gitBytes").asLong()).isPositive();
+        github.verify(0, postRequestedFor(urlPathEqualTo("/graphql")).withRequestBody(containing("query Commits(")));
     }
 
     @Test
