@@ -153,6 +153,33 @@ class CollectWithoutCloneTest {
         assertThat(Files.list(emptyWorkspace)).isEmpty();
     }
 
+    @Test
+    void should_fetch_each_repository_of_a_run_concurrently_and_count_its_bytes_apart(@TempDir Path gadgets) throws Exception {
+        GitHistories.build(gadgets);
+        github.stubFor(GitHubFake.graphql("octo-org", "gadgets").willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                GitHubFake.resource("github/graphql/repo-state-busy.json").replace("octo-org/widgets", "octo-org/gadgets"))));
+        GitHubFake.quietRestOfRepository(github, "octo-org", "gadgets");
+        long alone;
+        JsonNode both;
+        try (GitUploadServer server = new GitUploadServer(Map.of(
+                "octo-org/widgets", Git.open(origin.toFile()).getRepository(),
+                "octo-org/gadgets", Git.open(gadgets.toFile()).getRepository()), GitHubFake.TOKEN, GitUploadServer.Mode.ACCEPT)) {
+            alone = collect(env(emptyWorkspace, server.serverUrl(), "200")).path("collection").path("gitBytes").asLong();
+            CliRun run = CliRun.run(env(emptyWorkspace, server.serverUrl(), "200"), workDir, "collect",
+                    "--repositories", "octo-org/widgets,octo-org/gadgets", "--as-of", "2026-11-20T00:00:00Z");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            both = JSON.readTree(run.out());
+        }
+
+        // The same history in both: each snapshot counts its own fetch's bytes, as a run of one does.
+        assertThat(both).hasSize(2);
+        for (JsonNode snapshot : both) {
+            assertThat(snapshot.path("metrics").path("code.files_changed").asDouble()).as(snapshot.path("repository").asText())
+                    .isEqualTo(3.0);
+            assertThat(snapshot.path("collection").path("gitBytes").asLong()).isEqualTo(alone).isPositive();
+        }
+    }
+
     private static Map<String, Double> commitsAndCode(JsonNode metrics) {
         Map<String, Double> values = new TreeMap<>();
         for (Iterator<String> names = metrics.fieldNames(); names.hasNext(); ) {
