@@ -23,7 +23,7 @@ public record CliRun(int exitCode, String out, String err) {
         String server = env.getOrDefault("GITHUB_SERVER_URL", "");
         if (!server.startsWith("http://127.0.0.1:")) {
             env = new java.util.HashMap<>(env);
-            env.put("INPUT_GIT_FETCH_MAX_MB", "0");
+            env.put(io.repovitals.config.Inputs.GIT_FETCH_MAX_MB.envName(), "0");
             if (java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--git-fetch-max-mb"))) {
                 throw new IllegalArgumentException("a test that fetches over git needs GITHUB_SERVER_URL on 127.0.0.1");
             }

@@ -61,7 +61,7 @@ class CollectWithoutCloneTest {
         env.put("GITHUB_TOKEN", GitHubFake.TOKEN);
         env.put("GITHUB_WORKSPACE", workspace.toString());
         env.put("GITHUB_SERVER_URL", serverUrl);
-        env.put("INPUT_GIT_FETCH_MAX_MB", maxMb);
+        env.put(io.repovitals.config.Inputs.GIT_FETCH_MAX_MB.envName(), maxMb);
         return env;
     }
 
@@ -101,7 +101,9 @@ class CollectWithoutCloneTest {
         assertThat(fetched.path("missing")).isEqualTo(fromClone.path("missing"));
         assertThat(fetched.path("contributors")).isEqualTo(fromClone.path("contributors"));
         // The API has no changed files per commit.
-        assertThat(fromApi.path("missing").path("code.files_changed").asText()).contains("no changed files");
+        assertThat(fromApi.path("missing").path("code.files_changed").asText()).contains("no changed files")
+                .as("git-fetch-max-mb 0 tries no fetch").doesNotContain("fetched over git");
+        assertThat(fromApi.path("collection").has("gitBytes")).isFalse();
 
         assertThat(fetched.path("collection").path("gitBytes").asLong()).isPositive();
         // CliRun's clock stands still, so the fetch took 0 ms by it (FetchedCommitsTest times it on a ticking clock).
