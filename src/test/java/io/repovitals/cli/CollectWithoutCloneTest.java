@@ -182,6 +182,66 @@ class CollectWithoutCloneTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void should_backfill_each_day_from_the_fetched_history_as_from_the_clone(@TempDir Path historyRemote) throws Exception {
+        // A repo state whose lists end: the busy fixture's star page says "more" forever to a range reaching 11-10.
+        github.stubFor(GitHubFake.graphql("octo-org", "widgets")
+                .willReturn(GitHubFake.json("github/graphql/repo-state-stars-withheld.json")));
+        Map<String, JsonNode> fetched;
+        try (GitUploadServer server = new GitUploadServer(Git.open(origin.toFile()).getRepository(), "octo-org/widgets",
+                GitHubFake.TOKEN, GitUploadServer.Mode.ACCEPT)) {
+            fetched = runWithBackfill(env(emptyWorkspace, server.serverUrl(), "200"), historyRemote.resolve("fetched.git"));
+        }
+        Map<String, JsonNode> cloned = runWithBackfill(env(origin, "http://127.0.0.1:9", "200"), historyRemote.resolve("cloned.git"));
+
+        // Windows of 7 days to each day's 00:00. 11-17: r1, f1, b1 (+3; docs/a.txt, c.txt, logo.png);
+        // 11-18 to 11-20 add k1 (+1 -1, docs/a.txt again). m1 is a merge; r1 a rename, b1 binary: 0 lines.
+        assertThat(fetched.keySet()).containsExactly("2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20");
+        Map<String, Double> added = new TreeMap<>();
+        fetched.forEach((day, snapshot) -> added.put(day, snapshot.path("metrics").path("code.lines_added").asDouble()));
+        assertThat(added).containsExactly(Map.entry("2026-11-17", 3.0), Map.entry("2026-11-18", 4.0),
+                Map.entry("2026-11-19", 4.0), Map.entry("2026-11-20", 4.0));
+        for (String day : fetched.keySet()) {
+            assertThat(fetched.get(day).path("metrics").path("code.files_changed").asDouble()).as(day).isEqualTo(3.0);
+            assertThat(commitsAndCode(fetched.get(day).path("metrics"))).as(day)
+                    .isEqualTo(commitsAndCode(cloned.get(day).path("metrics")));
+            assertThat(fetched.get(day).path("contributors")).as(day).isEqualTo(cloned.get(day).path("contributors"));
+        }
+        // Only the run's own day carries the collection's cost, the fetch included.
+        assertThat(fetched.get("2026-11-20").path("collection").path("gitBytes").asLong()).isPositive();
+        assertThat(fetched.get("2026-11-17").path("collection").has("gitBytes")).isFalse();
+    }
+
+    /** A first run with 3 backfilled days into a new history remote; its snapshots by day. */
+    private Map<String, JsonNode> runWithBackfill(Map<String, String> env, Path historyRemote) throws Exception {
+        Git.init().setBare(true).setDirectory(historyRemote.toFile()).call().close();
+        env.put("GITHUB_REPOSITORY", "octo-org/widgets");
+        env.put("GITHUB_STEP_SUMMARY", workDir.resolve("summary.md").toString());
+        env.put("INPUT_AS-OF", "2026-11-20T00:00:00Z");
+        env.put("INPUT_HISTORY-REMOTE", historyRemote.toString());
+        env.put("INPUT_BACKFILL-DAYS", "3");
+        env.put("INPUT_PUBLISH", "summary");
+        env.put("INPUT_CHARTS", "none");
+        CliRun run = CliRun.run(env, workDir, "run");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.all()).doesNotContain(GitHubFake.TOKEN);
+        Map<String, JsonNode> days = new TreeMap<>();
+        try (org.eclipse.jgit.lib.Repository repository = Git.open(historyRemote.toFile()).getRepository();
+             org.eclipse.jgit.treewalk.TreeWalk walk = new org.eclipse.jgit.treewalk.TreeWalk(repository)) {
+            walk.addTree(repository.resolve("refs/heads/repo-vitals-data^{tree}"));
+            walk.setRecursive(true);
+            while (walk.next()) {
+                String name = walk.getPathString();
+                if (name.startsWith("snapshots/octo-org/widgets/")) {
+                    days.put(name.substring(name.lastIndexOf('/') + 1, name.length() - ".json".length()),
+                            JSON.readTree(repository.open(walk.getObjectId(0)).getBytes()));
+                }
+            }
+        }
+        return days;
+    }
+
     private static Map<String, Double> commitsAndCode(JsonNode metrics) {
         Map<String, Double> values = new TreeMap<>();
         for (Iterator<String> names = metrics.fieldNames(); names.hasNext(); ) {
