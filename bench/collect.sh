@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Collection benchmark (issue 3): RepositoryCollector against an in-process fake GitHub on 127.0.0.1
 # (50 ms per request) serving a generated repository of about 100, 1,000 and 10,000 PRs per 90 days,
-# for a weekly run and a first run with a 90-day backfill. Prints requests, the lower bound, their
-# ratio, wall seconds and peak heap, then the same per collection. Not a unit test: it judges nothing.
+# for a weekly run and a first run with a 90-day backfill, each three ways: commits from the API (no
+# clone, git-fetch-max-mb 0), from a clone in the workspace, and fetched over git smart HTTP from an
+# in-process server (issue 13; the model's commits written as a git repository). Prints requests, the
+# lower bound, their ratio, wall seconds, git MB and seconds fetched and peak heap, then the requests
+# per collection. Not a unit test: it judges nothing.
 # Usage: bench/collect.sh [sizes...]   (from anywhere; JAVA_OPTS passes JVM options, e.g. JAVA_OPTS=-Xmx512m)
 set -euo pipefail
 cd "$(dirname "$0")/.."

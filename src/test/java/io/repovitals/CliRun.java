@@ -18,13 +18,17 @@ public record CliRun(int exitCode, String out, String err) {
     public static final io.repovitals.model.Ticker TICKER = () -> 0L;
 
     /**
-     * Tests never reach the internet: without a git-fetch-max-mb of its own, a run fetches no history over
-     * git (GITHUB_SERVER_URL defaults to github.com). Tests of the fetch give the input and a local server.
+     * Tests never reach the internet: unless GITHUB_SERVER_URL names this machine (a test's own git server),
+     * a run fetches no history over git, whatever git-fetch-max-mb says (GITHUB_SERVER_URL defaults to github.com).
      */
     public static CliRun run(Map<String, String> env, Path workingDir, String... args) {
-        if (!env.containsKey("INPUT_GIT_FETCH_MAX_MB") && !String.join(" ", args).contains("--git-fetch-max-mb")) {
+        String server = env.getOrDefault("GITHUB_SERVER_URL", "");
+        if (!server.startsWith("http://127.0.0.1:")) {
             env = new java.util.HashMap<>(env);
-            env.put("INPUT_GIT_FETCH_MAX_MB", "0");
+            env.put(io.repovitals.config.Inputs.GIT_FETCH_MAX_MB.envName(), "0");
+            if (java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--git-fetch-max-mb"))) {
+                throw new IllegalArgumentException("a test that fetches over git needs GITHUB_SERVER_URL on 127.0.0.1");
+            }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

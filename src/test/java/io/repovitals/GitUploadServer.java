@@ -14,12 +14,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Git's smart HTTP protocol, fetch side, over one repository on a local port, as GitHub serves
+ * Git's smart HTTP protocol, fetch side, over repositories on a local port, as GitHub serves
  * {@code /owner/name.git}: JGit's own UploadPack (shallow and deepen-since included), basic auth
  * checked like GitHub ({@code x-access-token:<token>}; 401 without it, 403 for {@link Mode#FORBIDDEN}).
  * Records each request line and Authorization header it saw.
@@ -28,8 +30,7 @@ public final class GitUploadServer implements AutoCloseable {
     public enum Mode { ACCEPT, FORBIDDEN }
 
     private final HttpServer server;
-    private final Repository repository;
-    private final String path;
+    private final Map<String, Repository> repositories = new HashMap<>();
     private final String token;
     private final Mode mode;
     public final List<String> requests = new CopyOnWriteArrayList<>();
@@ -37,8 +38,12 @@ public final class GitUploadServer implements AutoCloseable {
 
     /** @param fullName owner/name: the repository is served at /owner/name.git */
     public GitUploadServer(Repository repository, String fullName, String token, Mode mode) throws IOException {
-        this.repository = repository;
-        this.path = "/" + fullName + ".git";
+        this(Map.of(fullName, repository), token, mode);
+    }
+
+    /** @param repositories by owner/name, each served at /owner/name.git */
+    public GitUploadServer(Map<String, Repository> repositories, String token, Mode mode) throws IOException {
+        repositories.forEach((fullName, repository) -> this.repositories.put("/" + fullName + ".git", repository));
         this.token = token;
         this.mode = mode;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -70,26 +75,31 @@ public final class GitUploadServer implements AutoCloseable {
                 return;
             }
             String requested = exchange.getRequestURI().getPath();
-            if (requested.equals(path + "/info/refs") && "service=git-upload-pack".equals(exchange.getRequestURI().getQuery())) {
+            int git = requested.indexOf(".git/");
+            Repository repository = git < 0 ? null : repositories.get(requested.substring(0, git + 4));
+            String path = git < 0 ? "" : requested.substring(0, git + 4);
+            if (repository == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else if (requested.equals(path + "/info/refs") && "service=git-upload-pack".equals(exchange.getRequestURI().getQuery())) {
                 exchange.getResponseHeaders().add("Content-Type", "application/x-git-upload-pack-advertisement");
                 exchange.sendResponseHeaders(200, 0);
                 OutputStream out = exchange.getResponseBody();
                 PacketLineOut packets = new PacketLineOut(out);
                 packets.writeString("# service=git-upload-pack\n");
                 packets.end();
-                uploadPack().sendAdvertisedRefs(new RefAdvertiser.PacketLineOutRefAdvertiser(packets));
+                uploadPack(repository).sendAdvertisedRefs(new RefAdvertiser.PacketLineOutRefAdvertiser(packets));
                 out.flush();
             } else if (requested.equals(path + "/git-upload-pack")) {
                 exchange.getResponseHeaders().add("Content-Type", "application/x-git-upload-pack-result");
                 exchange.sendResponseHeaders(200, 0);
-                uploadPack().upload(body(exchange), exchange.getResponseBody(), null);
+                uploadPack(repository).upload(body(exchange), exchange.getResponseBody(), null);
             } else {
                 exchange.sendResponseHeaders(404, -1);
             }
         }
     }
 
-    private UploadPack uploadPack() {
+    private static UploadPack uploadPack(Repository repository) {
         UploadPack upload = new UploadPack(repository);
         upload.setBiDirectionalPipe(false);
         return upload;

@@ -40,8 +40,8 @@ class RepoVitalsJarIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("GITHUB_") || name.startsWith("INPUT_"));
-        builder.environment().put("INPUT_GIT_FETCH_MAX_MB", "0"); // no history fetch from github.com in a test
         builder.environment().putAll(env);
+        builder.environment().put(io.repovitals.config.Inputs.GIT_FETCH_MAX_MB.envName(), "0"); // no history fetch from github.com in a test
         Path out = workDir.resolve("stdout.txt");
         Path err = workDir.resolve("stderr.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -64,6 +64,10 @@ final class FetchedCommits {
         try {
             directory = Files.createTempDirectory("repo-vitals-fetch-");
             try (Git git = Git.init().setBare(true).setDirectory(directory.toFile()).setInitialBranch(branch).call()) {
+                // No automatic gc after the fetch: JGit runs it in the background, racing the deletion below.
+                git.getRepository().getConfig().setInt("gc", null, "auto", 0);
+                git.getRepository().getConfig().setBoolean("gc", null, "autoDetach", false);
+                git.getRepository().getConfig().save();
                 String ref = "refs/heads/" + branch;
                 for (int attempt = 0; ; attempt++) {
                     FetchCommand fetch = git.fetch()

@@ -3,7 +3,9 @@ package io.repovitals.bench;
 import io.repovitals.TestClients;
 import io.repovitals.collect.Commits;
 import io.repovitals.collect.Datasets;
+import io.repovitals.GitUploadServer;
 import io.repovitals.collect.Deployments;
+import io.repovitals.collect.GitFetch;
 import io.repovitals.collect.Issues;
 import io.repovitals.collect.PullRequests;
 import io.repovitals.collect.RepoState;
@@ -14,7 +16,12 @@ import io.repovitals.github.GitHubClients;
 import io.repovitals.model.RepoRef;
 import io.repovitals.model.Secret;
 
+import org.eclipse.jgit.lib.Repository;
+
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Clock;
@@ -34,7 +41,10 @@ import java.util.function.ToIntFunction;
  * (50 ms per request) serving a {@link RepoModel} of about 100, 1,000 and 10,000 PRs per 90 days, for a
  * weekly run and for a first run with a 90-day backfill. Prints the requests made, the lower bound, their
  * ratio, wall seconds and peak heap, then the same per collection, then a check that the collectors got
- * exactly the items the model says they should. Not a test: it judges nothing.
+ * exactly the items the model says they should. Each run is made three ways (issue 13): commits from the API,
+ * from a clone in the workspace ({@link BenchRepository}), and fetched over git smart HTTP from a
+ * {@link GitUploadServer} serving that repository (no latency added there); git MB and seconds are what the
+ * fetch received and took. Not a test: it judges nothing.
  * <p>Usage: {@code bench/collect.sh [sizes...]} (default 100 1000 10000).
  *
  * <p>The lower bound is the sum over collections of ceil(items / 100), at least 1 per list that must be
@@ -59,6 +69,7 @@ import java.util.function.ToIntFunction;
 public final class CollectionBenchmark {
     static final Instant AS_OF = Instant.parse("2026-11-23T00:00:00Z");
     static final long LATENCY_MS = 50;
+    static final String TOKEN = "ghs_bench000000000000000000000000000000";
     static final Duration LOOKBACK = Duration.ofDays(7);
     static final Duration HORIZON = Duration.ofDays(90);
     static final List<String> COLLECTIONS = List.of("repo state", "pull requests", "issues", "commits",
@@ -66,8 +77,20 @@ public final class CollectionBenchmark {
 
     private CollectionBenchmark() {}
 
-    record Result(int size, String run, int requests, Map<String, Integer> perCollection, Map<String, Integer> bound,
-                  double seconds, long peakHeapMb, List<String> checks) {
+    /** Where the commits come from: the API (no clone, git-fetch-max-mb 0), a clone in the workspace, a git fetch. */
+    enum CommitsFrom {
+        API("API"), CLONE("clone"), FETCH("git fetch");
+
+        final String label;
+
+        CommitsFrom(String label) {
+            this.label = label;
+        }
+    }
+
+    record Result(int size, String run, CommitsFrom from, int requests, Map<String, Integer> perCollection,
+                  Map<String, Integer> bound, double seconds, long gitBytes, double gitSeconds, long peakHeapMb,
+                  List<String> checks) {
         int lowerBound() {
             return bound.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -96,20 +119,46 @@ public final class CollectionBenchmark {
                     size, model.prs.size(), model.openPrs(), model.issues.size(), model.openIssues(), model.commits.size(),
                     model.runs.size(), model.deployments.size(), model.stars.size(), model.forks.size(), RepoModel.SPAN,
                     model.objects(), (System.nanoTime() - start) / 1e9);
-            try (FakeGitHub fake = new FakeGitHub(model, LATENCY_MS)) {
+            Path workspace = Files.createTempDirectory("repo-vitals-bench-clone-");
+            start = System.nanoTime();
+            try (Repository git = BenchRepository.build(model, workspace);
+                 FakeGitHub fake = new FakeGitHub(model, LATENCY_MS);
+                 GitUploadServer server = new GitUploadServer(git, RepoModel.OWNER + "/" + RepoModel.NAME, TOKEN,
+                         GitUploadServer.Mode.ACCEPT)) {
+                System.out.printf(Locale.ROOT, "size %d: git repository of %d commits written in %.1f s%n", size,
+                        model.commits.size(), (System.nanoTime() - start) / 1e9);
                 Instant weeklySince = AS_OF.minus(Duration.ofDays(7));
-                results.add(run(fake, model, "weekly", weeklySince, AS_OF));
                 Instant firstWindowAsOf = AS_OF.minus(Duration.ofDays(90));
-                results.add(run(fake, model, "first run, 90-day backfill", firstWindowAsOf.minus(Duration.ofDays(7)),
-                        firstWindowAsOf));
+                for (CommitsFrom from : CommitsFrom.values()) {
+                    Sources sources = new Sources(from, workspace, URI.create(server.serverUrl()));
+                    results.add(run(fake, model, "weekly", weeklySince, AS_OF, sources));
+                    results.add(run(fake, model, "first run, 90-day backfill", firstWindowAsOf.minus(Duration.ofDays(7)),
+                            firstWindowAsOf, sources));
+                }
+            } finally {
+                org.eclipse.jgit.util.FileUtils.delete(workspace.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
             }
         }
         print(results);
     }
 
-    private static Result run(FakeGitHub fake, RepoModel model, String name, Instant since, Instant firstWindowAsOf) {
-        GitHubClients github = TestClients.create(fake.api(), fake.graphql(), Secret.of("ghs_bench000000000000000000000000000000"));
-        RepositoryCollector collector = new RepositoryCollector(Clock.fixed(AS_OF, ZoneOffset.UTC), Optional.empty(),
+    /** The workspace clone and the git server of one size, used as {@code from} says. */
+    record Sources(CommitsFrom from, Path cloneDir, URI gitServer) {
+        Optional<Path> workspace() {
+            return from == CommitsFrom.CLONE ? Optional.of(cloneDir) : Optional.empty();
+        }
+
+        GitFetch gitFetch() {
+            return from == CommitsFrom.FETCH ? new GitFetch(gitServer, Optional.of(Secret.of(TOKEN)), 200L << 20) : GitFetch.NEVER;
+        }
+    }
+
+    private static Result run(FakeGitHub fake, RepoModel model, String name, Instant since, Instant firstWindowAsOf,
+                              Sources sources) {
+        GitHubClients github = TestClients.create(fake.api(), fake.graphql(), Secret.of(TOKEN));
+        // The system ticker, so that the git fetch's seconds are measured.
+        RepositoryCollector collector = new RepositoryCollector(Clock.fixed(AS_OF, ZoneOffset.UTC), System::nanoTime,
+                sources.workspace(), sources.gitFetch(),
                 new DoraSource.Deployments(), "production");
         RepoRef repo = RepoRef.parse(RepoModel.OWNER + "/" + RepoModel.NAME);
         fake.reset();
@@ -129,15 +178,30 @@ public final class CollectionBenchmark {
         }
         Expected expected = new Expected(model, since, firstWindowAsOf);
         checks.addAll(expected.check(data));
-        Result result = new Result(model.prsPer90Days, name, requests, perCollection(served), expected.bound(),
-                seconds, peak >> 20, checks);
-        System.out.printf(Locale.ROOT, "  %-27s %5d requests, bound %5d, %6.2f s; served %s%n", name, requests,
-                result.lowerBound(), seconds, served);
+        data.get(Commits.class).filter(commits -> !commits.source().startsWith(expectedSource(sources.from())))
+                .ifPresent(commits -> checks.add("commits came from " + commits.source()));
+        Map<String, Integer> bound = expected.bound();
+        if (sources.from() != CommitsFrom.API) {
+            bound.put("commits", 0); // git serves them: no request needed
+        }
+        Result result = new Result(model.prsPer90Days, name, sources.from(), requests, perCollection(served), bound,
+                seconds, collector.gitBytes(), collector.gitMillis() / 1000.0, peak >> 20, checks);
+        System.out.printf(Locale.ROOT, "  %-27s %-9s %5d requests, bound %5d, %6.2f s, git %.2f MB in %.2f s; served %s%n",
+                name, sources.from().label, requests, result.lowerBound(), seconds, result.gitBytes() / 1e6,
+                result.gitSeconds(), served);
         data.get(PullRequests.class).ifPresent(pulls -> System.out.printf(Locale.ROOT,
                 "  %-27s merged PRs from %s (since %s): %d of %d PRs were updated before since%n", "", pulls.mergedSince(),
                 pulls.since(), pulls.items().stream().filter(pr -> pr.updatedAt().isBefore(pulls.since()) && pr.closedAt() != null).count(),
                 pulls.items().size()));
         return result;
+    }
+
+    private static String expectedSource(CommitsFrom from) {
+        return switch (from) {
+            case API -> "GitHub API";
+            case CLONE -> "workspace clone";
+            case FETCH -> "git fetch";
+        };
     }
 
     private static Map<String, Integer> perCollection(Map<String, Integer> served) {
@@ -300,11 +364,12 @@ public final class CollectionBenchmark {
 
     private static void print(List<Result> results) {
         System.out.println();
-        System.out.println("| size (PRs) | run | requests | lower bound | ratio | wall s | peak heap MB |");
-        System.out.println("|---:|---|---:|---:|---:|---:|---:|");
+        System.out.println("| size (PRs) | run | commits from | requests | lower bound | ratio | wall s | git MB | git s | peak heap MB |");
+        System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %d | %s | %d | %d | %.2f | %.1f | %d |%n", r.size(), r.run(), r.requests(),
-                    r.lowerBound(), r.ratio(), r.seconds(), r.peakHeapMb());
+            System.out.printf(Locale.ROOT, "| %d | %s | %s | %d | %d | %.2f | %.1f | %.2f | %.2f | %d |%n", r.size(), r.run(),
+                    r.from().label, r.requests(), r.lowerBound(), r.ratio(), r.seconds(), r.gitBytes() / 1e6, r.gitSeconds(),
+                    r.peakHeapMb());
         }
         System.out.println();
         System.out.println("Requests / lower bound per collection:");
@@ -318,7 +383,7 @@ public final class CollectionBenchmark {
         System.out.println(header);
         System.out.println(rule);
         for (Result r : results) {
-            StringBuilder row = new StringBuilder("| " + r.size() + " | " + r.run() + " |");
+            StringBuilder row = new StringBuilder("| " + r.size() + " | " + r.run() + ", " + r.from().label + " |");
             for (String collection : COLLECTIONS) {
                 row.append(' ').append(r.perCollection().getOrDefault(collection, 0)).append(" / ")
                         .append(r.bound().get(collection)).append(" |");
@@ -331,7 +396,7 @@ public final class CollectionBenchmark {
         boolean clean = true;
         for (Result r : results) {
             for (String problem : r.checks()) {
-                System.out.println("CHECK " + r.size() + " " + r.run() + ": " + problem);
+                System.out.println("CHECK " + r.size() + " " + r.run() + " " + r.from().label + ": " + problem);
                 clean = false;
             }
         }

@@ -234,12 +234,20 @@ final class FakeGitHub implements AutoCloseable {
         }
 
         /** The page size the query asks of {@code field}: its first {@code field(first: N} in the query. */
+        /**
+         * The page size of the listed connection {@code field}: the largest first: of its occurrences, as a
+         * count-only occurrence asks for first: 1 (repo state's openIssues beside changedIssues).
+         */
         int first(String field) {
             Matcher matcher = Pattern.compile("\\b" + field + "\\(first:\\s*(\\d+)").matcher(text);
-            if (!matcher.find()) {
+            int largest = -1;
+            while (matcher.find()) {
+                largest = Math.max(largest, Integer.parseInt(matcher.group(1)));
+            }
+            if (largest < 0) {
                 throw new IllegalStateException("no " + field + "(first: N) in " + text);
             }
-            return Integer.parseInt(matcher.group(1));
+            return largest;
         }
     }
 
