@@ -353,11 +353,7 @@ public final class Pipeline {
     }
 
     private Collected collectOne(GitHubClients github, RepoRef repo, History history, boolean backfill) {
-        List<Window> windows = new ArrayList<>();
-        int backfillDays = backfill ? settings.backfillDays() : 0;
-        for (int daysBack = backfillDays; daysBack >= 0; daysBack--) {
-            windows.add(new Window(settings.asOf().minus(Duration.ofDays(daysBack)), settings.windowDays()));
-        }
+        List<Window> windows = DaySnapshots.windows(settings.asOf(), backfill ? settings.backfillDays() : 0, settings.windowDays());
         Instant started = clock.instant();
         try (RequestCounter.Tally cost = github.requests().tally()) {
             RepositoryCollector collector = new RepositoryCollector(clock, settings.environment().workspace(),
