@@ -38,7 +38,6 @@ import io.repovitals.render.charts.ChartSpecs;
 import io.repovitals.render.charts.Charts;
 import io.repovitals.runtime.Log;
 import io.repovitals.snapshot.DaySnapshots;
-import io.repovitals.store.BundledSample;
 import io.repovitals.store.GitBranchStore;
 import io.repovitals.store.History;
 import io.repovitals.store.HistoryRemote;
@@ -255,9 +254,9 @@ public final class Pipeline {
         return new HistoryExport(settings, log, clock, store()).toDatadog();
     }
 
-    /** The offline demo: the bundled sample history through analysis, charts and render. Returns report.md. */
+    /** The offline demo: the sample history (made now, {@link SampleHistory}) through analysis, charts and render. Returns report.md. */
     public static Path demo(Path outputDir, Log log) {
-        Map<String, List<Snapshot>> histories = BundledSample.histories();
+        Map<String, List<Snapshot>> histories = SampleHistory.histories();
         OrgAnalysis analysis = new Analyzer().analyzeAll(histories);
         ReportRendering rendering = new ReportRendering(new Reports(Optional.empty()), new Charts(), ChartFormat.PNG, log);
         ReportRendering.Rendered rendered = rendering.render(analysis, histories, Map.of(), Optional.empty());
