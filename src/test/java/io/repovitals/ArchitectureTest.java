@@ -39,6 +39,7 @@ class ArchitectureTest {
                 .layer("Store").definedBy("io.repovitals.store..")
                 .layer("Snapshot").definedBy("io.repovitals.snapshot..")
                 .layer("Metrics").definedBy("io.repovitals.metrics..")
+                .layer("Sample").definedBy("io.repovitals.sample..")
                 .layer("Collect").definedBy("io.repovitals.collect..")
                 .layer("Config").definedBy("io.repovitals.config..")
                 .layer("GitHub").definedBy("io.repovitals.github..")
@@ -54,7 +55,8 @@ class ArchitectureTest {
                 .whereLayer("Store").mayOnlyBeAccessedByLayers("Cli", "Pipeline", "Export", "Publish", "Render")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Pipeline", "Publish", "Render", "Store")
                 .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Pipeline", "Export", "Publish", "Render", "Analyze", "Store", "Snapshot")
-                .whereLayer("Collect").mayOnlyBeAccessedByLayers("Pipeline", "Snapshot", "Metrics")
+                .whereLayer("Sample").mayOnlyBeAccessedByLayers("Pipeline")
+                .whereLayer("Collect").mayOnlyBeAccessedByLayers("Pipeline", "Snapshot", "Metrics", "Sample")
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("Main", "Cli", "Pipeline", "Publish", "Render", "Analyze", "Collect")
                 .whereLayer("GitHub").mayOnlyBeAccessedByLayers("Main", "Pipeline", "Publish", "Collect")
                 .check(CLASSES);

@@ -7,9 +7,9 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code demo}: the offline pipeline on the bundled sample history; no token, no network. */
+/** {@code demo}: the offline pipeline on a sample history made on the spot; no token, no network. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Render the report of a bundled sample history, offline: no token, no network.",
+        description = {"Render the report of a generated sample history, offline: no token, no network.",
                 "Writes report.md and the sample snapshots into ./repo-vitals-demo/ and prints where."})
 public final class DemoCommand implements Callable<Integer> {
     private final CliContext context;

@@ -20,7 +20,6 @@ import io.repovitals.render.WaitingPr;
 import io.repovitals.snapshot.DaySnapshots;
 import io.repovitals.store.History;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +75,8 @@ final class Collection {
 
     private Collected one(RepoRef repo, History history, boolean backfill) {
         Settings settings = context.settings();
-        List<Window> windows = new ArrayList<>();
-        int backfillDays = backfill ? settings.collection().backfillDays() : 0;
-        for (int daysBack = backfillDays; daysBack >= 0; daysBack--) {
-            windows.add(new Window(settings.collection().asOf().minus(Duration.ofDays(daysBack)), settings.collection().windowDays()));
-        }
+        List<Window> windows = DaySnapshots.windows(settings.collection().asOf(),
+                backfill ? settings.collection().backfillDays() : 0, settings.collection().windowDays());
         long started = context.ticker().nanos();
         try (RequestCounter.Tally cost = github.requests().tally()) {
             RepositoryCollector collector = new RepositoryCollector(context.clock(), context.ticker(),

@@ -9,20 +9,19 @@ import io.repovitals.publish.RunFiles;
 import io.repovitals.render.Reports;
 import io.repovitals.render.charts.Charts;
 import io.repovitals.runtime.Log;
-import io.repovitals.store.BundledSample;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code demo}: the bundled sample history through analysis, charts and render, offline and without settings. */
+/** {@code demo}: the sample history (made now, {@link SampleHistory}) through analysis, charts and render, offline and without settings. */
 public final class DemoWorkflow {
     private DemoWorkflow() {}
 
     /** @return report.md in {@code outputDir} */
     public static Path demo(Path outputDir, Log log) {
-        Map<String, List<Snapshot>> histories = BundledSample.histories();
+        Map<String, List<Snapshot>> histories = SampleHistory.histories();
         OrgAnalysis analysis = new Analyzer().analyzeAll(histories);
         ReportRendering rendering = new ReportRendering(new Reports(Optional.empty()), new Charts(), ChartFormat.PNG, log);
         ReportRendering.Rendered rendered = rendering.render(analysis, histories, Map.of(), Optional.empty());

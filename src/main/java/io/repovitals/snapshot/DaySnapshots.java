@@ -12,6 +12,8 @@ import io.repovitals.model.RepoRef;
 import io.repovitals.model.Snapshot;
 import io.repovitals.model.Window;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +28,15 @@ public final class DaySnapshots {
     private static final List<MetricDef> NOW_ONLY = List.of(RepoMetrics.WATCHERS, RepoMetrics.BRANCHES);
 
     private DaySnapshots() {}
+
+    /** The windows of a run at {@code asOf} that backfills {@code backfillDays} days (0: none), oldest first. */
+    public static List<Window> windows(Instant asOf, int backfillDays, int windowDays) {
+        List<Window> windows = new ArrayList<>();
+        for (int daysBack = backfillDays; daysBack >= 0; daysBack--) {
+            windows.add(new Window(asOf.minus(Duration.ofDays(daysBack)), windowDays));
+        }
+        return windows;
+    }
 
     /**
      * @param windows    the days to compute, oldest first; the last is the run's own day

@@ -26,7 +26,7 @@ class DemoCommandTest {
         Path report = workDir.resolve("repo-vitals-demo/report.md");
         assertThat(run.out()).contains("Demo report: " + report);
         String markdown = Files.readString(report);
-        // The sample's latest day: acme/rocket has 6,230 stars (src/main/resources/repovitals/demo/acme/rocket/2026-11-20.json).
+        // The sample's latest day: acme/rocket has 6,230 stars (SampleHistory, fixed seeds).
         assertThat(markdown).contains("## repo-vitals: acme/rocket, week 2026-W47")
                 .contains("| stargazers `repo.stars` | 6,230 |")
                 .contains("`dora.time_to_restore_hours.p50`");

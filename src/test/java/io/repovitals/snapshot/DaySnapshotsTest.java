@@ -76,4 +76,19 @@ class DaySnapshotsTest {
         assertThatThrownBy(() -> DaySnapshots.compute(REPO, new Datasets(), List.of(DAY), List.of(broken), Set.of(),
                 List.of(), COST)).isInstanceOf(IllegalStateException.class).hasMessageContaining("traffic.views");
     }
+
+    @Test
+    void should_give_a_run_without_backfill_its_own_window_only() {
+        Instant asOf = Instant.parse("2026-11-20T00:00:00Z");
+        assertThat(DaySnapshots.windows(asOf, 0, 7)).containsExactly(new Window(asOf, 7));
+    }
+
+    @Test
+    void should_give_the_backfilled_days_oldest_first_and_the_run_s_own_day_last() {
+        Instant asOf = Instant.parse("2026-11-20T00:00:00Z");
+        assertThat(DaySnapshots.windows(asOf, 2, 14)).containsExactly(
+                new Window(Instant.parse("2026-11-18T00:00:00Z"), 14),
+                new Window(Instant.parse("2026-11-19T00:00:00Z"), 14),
+                new Window(asOf, 14));
+    }
 }

@@ -1,10 +1,10 @@
 package io.repovitals.store;
 
-import io.repovitals.demo.SampleHistoryGeneratorAccess;
 import io.repovitals.model.CollectionStats;
 import io.repovitals.model.ContributorStats;
 import io.repovitals.model.Snapshot;
 import io.repovitals.model.TrafficDay;
+import io.repovitals.pipeline.SampleHistory;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -60,9 +60,13 @@ class SnapshotParserTest {
     }
 
     @Test
-    void should_read_every_bundled_demo_snapshot_as_data_binding_does() throws Exception {
-        for (byte[] file : SampleHistoryGeneratorAccess.snapshotFiles()) {
-            assertThat(SnapshotParser.snapshot(file)).isNotNull().isEqualTo(dataBinding(file));
+    void should_read_every_demo_snapshot_as_data_binding_does() throws Exception {
+        List<Snapshot> demo = SampleHistory.histories().values().stream().flatMap(List::stream).toList();
+        assertThat(demo).hasSize(400);
+        for (Snapshot snapshot : demo) {
+            for (byte[] file : List.of(SnapshotCodec.compactBytes(snapshot), SnapshotCodec.bytes(snapshot))) {
+                assertThat(SnapshotParser.snapshot(file)).isNotNull().isEqualTo(dataBinding(file));
+            }
         }
     }
 
