@@ -61,7 +61,7 @@ public final class Analyzer {
         SortedMap<String, Forecast> forecastMap = new TreeMap<>();
         SortedMap<String, String> withheld = new TreeMap<>();
         for (String metric : settings.forecastMetrics()) {
-            TimeSeries series = TimeSeries.of(metric, recent);
+            TimeSeries series = forecastSeries(metric, recent, history);
             forecaster.forecast(series, now).ifPresentOrElse(f -> forecastMap.put(metric, f),
                     () -> forecaster.withheld(series, now).ifPresent(sentence -> withheld.put(metric, sentence)));
         }
@@ -91,6 +91,20 @@ public final class Analyzer {
         boolean aSource = a.metric().equals(a.quantity());
         boolean bSource = b.metric().equals(b.quantity());
         return aSource != bSource ? (aSource ? -1 : 1) : a.metric().compareTo(b.metric());
+    }
+
+    /**
+     * The recent window's points, or, where they are fewer than the back-test needs (weekly snapshots: 29
+     * in 203 days), the last twice as many of the whole history.
+     */
+    private TimeSeries forecastSeries(String metric, List<Snapshot> recent, List<Snapshot> history) {
+        TimeSeries series = TimeSeries.of(metric, recent);
+        int needed = forecaster.pointsNeeded(series);
+        if (series.size() >= needed || recent.size() == history.size()) {
+            return series;
+        }
+        List<TimeSeries.Point> all = TimeSeries.of(metric, history).points();
+        return new TimeSeries(metric, all.subList(Math.max(0, all.size() - 2 * needed), all.size()));
     }
 
     /** Analyses each repository and ranks them (the organisation roll-up). */

@@ -65,7 +65,8 @@ public final class Forecaster {
                 Labels.of(series.metric()), series.size(), forecastDays, need));
     }
 
-    private int pointsNeeded(TimeSeries series) {
+    /** About how many points of this series' spacing the back-test needs. */
+    int pointsNeeded(TimeSeries series) {
         double spacing = series.size() > 1 ? typicalSpacingDays(days(series, series.last().at())) : 1;
         return (int) Math.ceil(MIN_TRAIN_DAYS / spacing) + steps(spacing) + MIN_ORIGINS;
     }
