@@ -36,6 +36,9 @@ ${chart.block}
 <#else>
 No metric is unusual this week.
 </#list>
+<#list report.moreAnomalies as more>
+- ${more}
+</#list>
 
 ### Forecasts
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -83,20 +84,41 @@ public final class AnalysisJson {
         analysis.forecasts().forEach((metric, forecast) -> {
             ObjectNode f = forecasts.putObject(metric);
             f.put("days", forecast.days());
+            f.put("horizonDays", forecast.days());
+            number(f, "intervalLevel", Forecast.INTERVAL_LEVEL);
             number(f, "value", forecast.value());
             number(f, "lower", forecast.lower());
             number(f, "upper", forecast.upper());
             f.put("method", forecast.method().id());
             number(f, "backtestError", forecast.backtestError());
+            number(f, "naiveBacktestError", forecast.naiveError());
+            f.put("backtestOrigins", forecast.origins());
+            f.put("beatsNaive", forecast.beatsNaive());
         });
+
+        // Forecast metrics measured but too short for the back-test, with the report's sentence.
+        ObjectNode withheld = node.putObject("forecastsWithheld");
+        analysis.withheld().forEach(withheld::put);
 
         ArrayNode anomalies = node.putArray("anomalies");
         for (Anomaly anomaly : analysis.anomalies()) {
             ObjectNode a = anomalies.addObject();
             a.put("metric", anomaly.metric());
+            a.put("quantity", anomaly.quantity());
+            a.put("date", anomaly.at().toString());
             number(a, "value", anomaly.value());
             number(a, "median", anomaly.median());
+            number(a, "usualLow", anomaly.usualLow());
+            number(a, "usualHigh", anomaly.usualHigh());
             number(a, "robustZ", anomaly.robustZ());
+            number(a, "severity", anomaly.severity());
+            a.put("rule", anomaly.rule());
+            ObjectNode baseline = a.putObject("baseline");
+            baseline.put("from", anomaly.at().minus(Duration.ofDays(anomaly.baselineDays())).toString());
+            baseline.put("to", anomaly.at().toString());
+            baseline.put("days", anomaly.baselineDays());
+            baseline.put("points", anomaly.baselinePoints());
+            number(a, "threshold", anomaly.threshold());
             a.put("sentence", anomaly.sentence());
         }
 

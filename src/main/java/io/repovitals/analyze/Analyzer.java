@@ -27,7 +27,8 @@ public final class Analyzer {
         this.settings = settings;
         this.trends = new TrendAnalyzer(settings.trendDays());
         // Forecast from the trend window, yet with at least twice the horizon to fit and back-test on.
-        this.forecaster = new Forecaster(settings.forecastDays(), Math.max(settings.trendDays(), 2 * settings.forecastDays()));
+        this.forecaster = new Forecaster(settings.forecastDays(), Math.max(settings.trendDays(), 2 * settings.forecastDays()),
+                settings.cumulativeMetrics());
         this.anomalies = new AnomalyDetector(settings.trendDays(), settings.cumulativeMetrics());
         this.dora = new DoraClassifier(settings.dora());
     }
@@ -58,11 +59,52 @@ public final class Analyzer {
             anomalies.detect(series, now).ifPresent(anomalyList::add);
         }
         SortedMap<String, Forecast> forecastMap = new TreeMap<>();
+        SortedMap<String, String> withheld = new TreeMap<>();
         for (String metric : settings.forecastMetrics()) {
-            forecaster.forecast(TimeSeries.of(metric, recent), now).ifPresent(f -> forecastMap.put(metric, f));
+            TimeSeries series = forecastSeries(metric, recent, history);
+            forecaster.forecast(series, now).ifPresentOrElse(f -> forecastMap.put(metric, f),
+                    () -> forecaster.withheld(series, now).ifPresent(sentence -> withheld.put(metric, sentence)));
         }
-        return new Analysis(repository, now, history.size(), health, trendMap, forecastMap, anomalyList,
-                dora.assess(history));
+        return new Analysis(repository, now, history.size(), health, trendMap, forecastMap, distinct(anomalyList),
+                dora.assess(history), withheld);
+    }
+
+    /**
+     * One anomaly per quantity (a metric and those derived from it), the most severe, its source metric
+     * on a tie; then the most severe first.
+     */
+    static List<Anomaly> distinct(List<Anomaly> anomalies) {
+        Map<String, Anomaly> byQuantity = new TreeMap<>();
+        for (Anomaly anomaly : anomalies) {
+            byQuantity.merge(anomaly.quantity(), anomaly, (a, b) -> rank(a, b) <= 0 ? a : b);
+        }
+        List<Anomaly> ranked = new ArrayList<>(byQuantity.values());
+        ranked.sort(Analyzer::rank);
+        return ranked;
+    }
+
+    private static int rank(Anomaly a, Anomaly b) {
+        int bySeverity = Double.compare(b.severity(), a.severity());
+        if (bySeverity != 0) {
+            return bySeverity;
+        }
+        boolean aSource = a.metric().equals(a.quantity());
+        boolean bSource = b.metric().equals(b.quantity());
+        return aSource != bSource ? (aSource ? -1 : 1) : a.metric().compareTo(b.metric());
+    }
+
+    /**
+     * The recent window's points, or, where they are fewer than the back-test needs (weekly snapshots: 29
+     * in 203 days), the last twice as many of the whole history.
+     */
+    private TimeSeries forecastSeries(String metric, List<Snapshot> recent, List<Snapshot> history) {
+        TimeSeries series = TimeSeries.of(metric, recent);
+        int needed = forecaster.pointsNeeded(series);
+        if (series.size() >= needed || recent.size() == history.size()) {
+            return series;
+        }
+        List<TimeSeries.Point> all = TimeSeries.of(metric, history).points();
+        return new TimeSeries(metric, all.subList(Math.max(0, all.size() - 2 * needed), all.size()));
     }
 
     /** Analyses each repository and ranks them (the organisation roll-up). */

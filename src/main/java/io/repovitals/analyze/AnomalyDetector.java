@@ -2,23 +2,31 @@ package io.repovitals.analyze;
 
 import io.repovitals.metrics.MetricCatalog;
 import io.repovitals.model.HumanFormat;
+import io.repovitals.model.MetricDef;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Robust z-score of the latest value against the history of the last {@code baselineDays}:
- * z = (x - median) / (1.4826 · MAD). Median and MAD ignore the very outliers that a mean and a
- * standard deviation would absorb; 1.4826 makes the MAD estimate σ for normal data, and 3.5 is
- * Iglewicz and Hoaglin's cut-off. A verdict needs at least {@value #MIN_PAST_POINTS} past points.
- * Running totals always sit above their own median, so cumulative metrics are judged on their
- * daily increase instead.
+ * Judges the latest value of a metric against its baseline, the last {@code baselineDays} before it
+ * (at least {@value #MIN_PAST_POINTS} points). Counts (every value a whole number ≥ 0) get a count
+ * model: Poisson with the baseline's rate, or a negative binomial with its mean and variance when
+ * those spread wider, the rate estimated as (sum + 0.5) / n so that a quiet history still leaves room
+ * for a rare event (a first fork in months is not a z of 9). The tail probability of the value, the
+ * smaller of both tails, is turned into the normal deviate of the same one-sided probability. Other
+ * values get a robust z-score, (x - median) / (1.4826 · MAD), on a log scale for durations (their
+ * spread grows with their size). Flagged above {@value #THRESHOLD} (Iglewicz and Hoaglin's cut-off;
+ * for a count, a tail probability under 2.3e-4). Running totals are judged on their daily increase.
  */
 public final class AnomalyDetector {
     public static final double THRESHOLD = 3.5;
@@ -27,6 +35,11 @@ public final class AnomalyDetector {
     // When more than half the history is one value, MAD is 0; the mean absolute deviation, scaled
     // to estimate σ likewise (sqrt(π/2) ≈ 1.2533), still sees the spread of the rest.
     static final double MEAN_AD_SCALE = 1.253314;
+    static final double OVERDISPERSED = 1.2;
+    /** Beyond this a deviate adds nothing to the ranking (and tail probabilities underflow). */
+    static final double MAX_SEVERITY = 30;
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1,
+            NormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
 
     private final int baselineDays;
     private final Set<String> cumulativeMetrics;
@@ -52,21 +65,105 @@ public final class AnomalyDetector {
             return Optional.empty();
         }
         double[] past = baseline.values();
-        double median = median(past);
-        Optional<Double> z = robustZ(value, past);
-        boolean flagged = z.map(score -> Math.abs(score) > THRESHOLD).orElse(value != median);
-        if (!flagged) {
+        String metric = series.metric();
+        // A running total's net daily gain: a day of unstars is not what its anomalies are about.
+        Verdict verdict = cumulative
+                ? judge(metric, Math.max(0, value), Arrays.stream(past).map(v -> Math.max(0, v)).toArray())
+                : judge(metric, value, past);
+        if (!(verdict.severity() > THRESHOLD)) {
             return Optional.empty();
         }
-        String metric = series.metric();
-        String sentence = cumulative
-                ? String.format(Locale.ROOT, "%s %s in a day, usually %s", MetricCatalog.label(metric), signed(value), signed(median))
-                : MetricCatalog.label(metric) + " " + MetricCatalog.prose(metric, value) + ", usually "
-                        + MetricCatalog.prose(metric, median);
-        return Optional.of(new Anomaly(metric, value, median, z.orElse(null), sentence));
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        percentile.setData(past);
+        double median = percentile.evaluate(50);
+        double low = percentile.evaluate(25);
+        double high = percentile.evaluate(75);
+        String sentence = sentence(metric, cumulative, value, low, high);
+        return Optional.of(new Anomaly(metric, MetricCatalog.quantity(metric), now, value, median, low, high,
+                verdict.robustZ(), verdict.severity(), verdict.rule(), baselineDays, past.length, THRESHOLD, sentence));
     }
 
-    /** The robust z-score; empty when the history has no spread at all (every past value equal). */
+    record Verdict(double severity, Double robustZ, String rule) {}
+
+    static Verdict judge(String metric, double value, double[] past) {
+        if (isCount(value, past)) {
+            return countVerdict(value, past);
+        }
+        boolean log = isDuration(metric) && value >= 0 && Arrays.stream(past).allMatch(v -> v >= 0);
+        double x = log ? Math.log1p(value) : value;
+        double[] scaled = log ? Arrays.stream(past).map(Math::log1p).toArray() : past;
+        Optional<Double> z = robustZ(x, scaled);
+        if (z.isEmpty()) {
+            return new Verdict(Double.POSITIVE_INFINITY, null, "unchanged_before");
+        }
+        return new Verdict(Math.min(MAX_SEVERITY, Math.abs(z.get())), z.get(), log ? "robust_z_log" : "robust_z");
+    }
+
+    /** Poisson, or a negative binomial with the baseline's variance when that exceeds its mean. */
+    static Verdict countVerdict(double value, double[] past) {
+        int n = past.length;
+        double sum = 0;
+        for (double v : past) {
+            sum += v;
+        }
+        double mean = (sum + 0.5) / n;
+        double squares = 0;
+        for (double v : past) {
+            squares += (v - sum / n) * (v - sum / n);
+        }
+        double variance = n > 1 ? squares / (n - 1) : 0;
+        double upper = value <= 0 ? 1 : Gamma.regularizedGammaP(value, mean);
+        double lower = Gamma.regularizedGammaQ(value + 1, mean);
+        String rule = "poisson";
+        // Barely overdispersed is Poisson: a negative binomial's size m² / (v - m) grows without bound there.
+        if (variance > OVERDISPERSED * mean) {
+            double success = mean / variance;
+            double size = mean * mean / (variance - mean);
+            double nbUpper = value <= 0 ? 1 : Beta.regularizedBeta(1 - success, value, size);
+            double nbLower = Beta.regularizedBeta(success, size, value + 1);
+            if (!Double.isNaN(nbUpper) && !Double.isNaN(nbLower)) {
+                upper = nbUpper;
+                lower = nbLower;
+                rule = "negative_binomial";
+            }
+        }
+        double p = Math.min(upper, lower);
+        return new Verdict(deviate(p), null, rule);
+    }
+
+    /** The normal deviate z with P(Z > z) = p, capped at {@value #MAX_SEVERITY}. */
+    static double deviate(double p) {
+        if (!(p > 0)) {
+            return MAX_SEVERITY;
+        }
+        return Math.min(MAX_SEVERITY, -NORMAL.inverseCumulativeProbability(Math.min(1, p)));
+    }
+
+    static boolean isCount(double value, double[] past) {
+        if (!isWhole(value)) {
+            return false;
+        }
+        for (double v : past) {
+            if (!isWhole(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWhole(double v) {
+        return v >= 0 && v == Math.rint(v);
+    }
+
+    private static boolean isDuration(String metric) {
+        MetricDef.Unit unit = Labels.unit(metric);
+        if (unit != null) {
+            return unit == MetricDef.Unit.HOURS || unit == MetricDef.Unit.MINUTES || unit == MetricDef.Unit.DAYS;
+        }
+        return metric.contains("_hours") || metric.contains("_minutes") || metric.contains("_days");
+    }
+
+    /** The robust z-score; empty when the history has no spread at all (every past value equal) and the value differs. */
     public static Optional<Double> robustZ(double value, double[] past) {
         double median = median(past);
         double[] deviations = new double[past.length];
@@ -87,6 +184,24 @@ public final class AnomalyDetector {
 
     static double median(double[] values) {
         return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, 50);
+    }
+
+    /** "deployments: 11; usually 4–6", "stars: +25 in a day; usually +0 to +2", "median CI duration: 31.0 min; usually 9.5 to 11.2 min". */
+    static String sentence(String metric, boolean cumulative, double value, double low, double high) {
+        String label = Labels.of(metric);
+        if (cumulative) {
+            return String.format(Locale.ROOT, "%s: %s in a day; usually %s", label, signed(value),
+                    range(signed(low), signed(high), " to "));
+        }
+        String lowText = MetricCatalog.prose(metric, low);
+        String highText = MetricCatalog.prose(metric, high);
+        boolean plain = lowText.equals(HumanFormat.plain(low)) && highText.equals(HumanFormat.plain(high));
+        return label + ": " + MetricCatalog.prose(metric, value) + "; usually "
+                + range(lowText, highText, plain ? "–" : " to ");
+    }
+
+    private static String range(String low, String high, String between) {
+        return low.equals(high) ? low : low + between + high;
     }
 
     private static TimeSeries dailyIncrease(TimeSeries series) {

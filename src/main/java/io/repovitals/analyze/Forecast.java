@@ -4,21 +4,42 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A metric's value {@code days} after now with its 95 % prediction interval, from the method that
- * did best when back-tested on the history.
+ * A metric's value {@code days} after now with its {@value #INTERVAL_LEVEL} prediction interval. The
+ * method is the one with the smallest error in a rolling-origin back-test at that horizon; a model is
+ * chosen only where it beat the naive forecast there, otherwise the forecast is the naive one.
  *
- * @param backtestError mean absolute error of the chosen method on the held-out end of the history,
+ * @param days          the horizon in days
+ * @param lower         from the chosen method's back-test errors at the horizon (empirical quantiles)
+ * @param backtestError mean absolute error of the chosen method at the horizon over the back-test's origins,
  *                      in the metric's unit
+ * @param naiveError    the same for the naive forecast (equal to backtestError when the naive was chosen)
+ * @param origins       how many forecast origins the back-test had
  * @param sentence      one line for the report
  */
 public record Forecast(String metric, int days, double value, double lower, double upper, Method method,
-                       double backtestError, String sentence) {
+                       double backtestError, double naiveError, int origins, String sentence) {
+    /** The share of outcomes the interval is meant to hold. */
+    public static final double INTERVAL_LEVEL = 0.95;
 
     public enum Method {
-        /** Ordinary least squares on time, interval from the t distribution. */
-        LINEAR,
-        /** Holt's linear trend (double exponential smoothing), interval of the ETS(A,A,N) model. */
-        HOLT;
+        /** Random walk with drift: the last value plus the window's average daily change (cumulative counts). */
+        NAIVE_DRIFT(true),
+        /** The last value held (rates over a window, durations). */
+        NAIVE_LEVEL(true),
+        /** Ordinary least squares on time. */
+        LINEAR(false),
+        /** Holt's linear trend (double exponential smoothing). */
+        HOLT(false);
+
+        private final boolean naive;
+
+        Method(boolean naive) {
+            this.naive = naive;
+        }
+
+        public boolean naive() {
+            return naive;
+        }
 
         /** As written in analysis.json. */
         public String id() {
@@ -37,8 +58,16 @@ public record Forecast(String metric, int days, double value, double lower, doub
             throw new IllegalArgumentException(metric + ": need finite lower <= value <= upper, got "
                     + lower + ", " + value + ", " + upper);
         }
-        if (!(backtestError >= 0) || !Double.isFinite(backtestError)) {
-            throw new IllegalArgumentException(metric + ": back-test error must be finite and >= 0");
+        if (!(backtestError >= 0) || !Double.isFinite(backtestError) || !(naiveError >= 0) || !Double.isFinite(naiveError)) {
+            throw new IllegalArgumentException(metric + ": back-test errors must be finite and >= 0");
         }
+        if (origins < 1) {
+            throw new IllegalArgumentException(metric + ": a back-test has at least one origin");
+        }
+    }
+
+    /** True when a model beat the naive forecast on the back-test, so the forecast is that model's. */
+    public boolean beatsNaive() {
+        return !method.naive();
     }
 }

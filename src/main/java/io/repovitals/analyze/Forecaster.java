@@ -5,81 +5,224 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Forecasts {@code forecast-days} ahead from the last {@code fitDays} of a series. Neither model is
- * right for every metric (stars grow steadily, merge counts drift), so both are back-tested: each is
- * fitted on all but the last points and scored by its mean absolute error on those held-out points;
- * the better one (linear on a tie, being simpler) is refitted on everything and forecasts.
+ * Forecasts {@code forecast-days} ahead. The candidates are the naive forecast (a random walk with drift
+ * for a cumulative count, the last value for everything else), a straight line and Holt's linear trend,
+ * each fitted on the {@code fitDays} before its origin. A rolling-origin back-test makes a forecast from
+ * every past point that has {@code forecast-days} of history after it and at least {@value #MIN_TRAIN_DAYS}
+ * days before it, and scores each candidate by its mean absolute error at the horizon. A model is used
+ * only where it beat the naive forecast clearly ({@link ErrorStats#clearlyBetter}); the interval comes from the
+ * chosen method's back-test errors at the horizon ({@link ErrorStats#errorBand}), not from a model's formula. A
+ * cumulative count is never forecast below its last value less its observed rate of decreases; nothing
+ * is forecast below zero.
  */
 public final class Forecaster {
-    /** Fewer points than this leave too little to both fit and back-test. */
-    static final int MIN_POINTS = 8;
+    /** A training slice shorter than this says too little about a trend. */
+    static final int MIN_TRAIN_DAYS = 28;
+    /** Fewer back-test errors than this (about a month and a half of origins) say too little about the horizon's errors. */
+    static final int MIN_ORIGINS = 39;
+    /** How many standard errors a model's advantage over the naive must reach to be shown. */
+    static final double MARGIN = 3;
+    private static final List<Forecast.Method> MODELS = List.of(Forecast.Method.LINEAR, Forecast.Method.HOLT);
 
     private final int forecastDays;
     private final int fitDays;
+    private final Set<String> cumulativeMetrics;
 
-    public Forecaster(int forecastDays, int fitDays) {
+    public Forecaster(int forecastDays, int fitDays, Set<String> cumulativeMetrics) {
         if (forecastDays < 1 || fitDays < 1) {
             throw new IllegalArgumentException("forecast-days and the fit window must be positive");
         }
         this.forecastDays = forecastDays;
-        this.fitDays = fitDays;
+        this.fitDays = Math.max(fitDays, MIN_TRAIN_DAYS);
+        this.cumulativeMetrics = Set.copyOf(cumulativeMetrics);
     }
 
+    /** The forecast, or empty when the series is too short for the back-test ({@link #withheld} says so). */
     public Optional<Forecast> forecast(TimeSeries series, Instant now) {
-        TimeSeries window = series.lastDays(now, fitDays);
-        int n = window.size();
-        if (n < MIN_POINTS) {
+        return Optional.ofNullable(backtest(series, now)).map(backtest -> backtest.forecast(series.metric(), false));
+    }
+
+    /** The naive forecast with its back-tested interval, whatever beat it: the baseline a forecast is judged against. */
+    Optional<Forecast> naive(TimeSeries series, Instant now) {
+        return Optional.ofNullable(backtest(series, now)).map(backtest -> backtest.forecast(series.metric(), true));
+    }
+
+    /** The report's sentence for a series that has points but too few for the back-test; empty otherwise. */
+    public Optional<String> withheld(TimeSeries series, Instant now) {
+        if (series.isEmpty() || backtest(series, now) != null) {
             return Optional.empty();
         }
-        double[] days = new double[n];
-        for (int i = 0; i < n; i++) {
-            days[i] = TimeSeries.daysBetween(now, window.points().get(i).at());
+        int need = pointsNeeded(series);
+        return Optional.of(String.format(Locale.ROOT,
+                "%s: not enough history for a forecast yet (%d points; the back-test at %d days needs about %d)",
+                Labels.of(series.metric()), series.size(), forecastDays, need));
+    }
+
+    /** About how many points of this series' spacing the back-test needs. */
+    int pointsNeeded(TimeSeries series) {
+        double spacing = series.size() > 1 ? typicalSpacingDays(days(series, series.last().at())) : 1;
+        return (int) Math.ceil(MIN_TRAIN_DAYS / spacing) + steps(spacing) + MIN_ORIGINS;
+    }
+
+    private int steps(double spacing) {
+        return Math.max(1, (int) Math.round(forecastDays / spacing));
+    }
+
+    private static double[] days(TimeSeries series, Instant now) {
+        double[] days = new double[series.size()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = TimeSeries.daysBetween(now, series.points().get(i).at());
         }
-        double[] values = window.values();
+        return days;
+    }
+
+    /** The back-test's errors per candidate, or null when it has fewer than {@value #MIN_ORIGINS} origins. */
+    private Backtest backtest(TimeSeries series, Instant now) {
+        if (series.size() < MIN_ORIGINS + 2) {
+            return null;
+        }
+        double[] days = days(series, now);
+        double[] values = series.values();
+        int n = values.length;
         double spacing = typicalSpacingDays(days);
-        int steps = Math.max(1, (int) Math.round(forecastDays / spacing));
+        int steps = steps(spacing);
+        boolean cumulative = cumulativeMetrics.contains(series.metric());
+        Forecast.Method naive = cumulative ? Forecast.Method.NAIVE_DRIFT : Forecast.Method.NAIVE_LEVEL;
 
-        // Hold out as many points as the forecast reaches, but never more than a third of them.
-        int holdout = Math.max(1, Math.min(steps, n / 3));
-        int train = n - holdout;
-        double[] trainDays = Arrays.copyOf(days, train);
-        double[] trainValues = Arrays.copyOf(values, train);
-        LinearModel linear = new LinearModel(trainDays, trainValues);
-        HoltModel holt = HoltModel.fit(trainValues);
-        double linearError = 0;
-        double holtError = 0;
-        for (int i = train; i < n; i++) {
-            linearError += Math.abs(values[i] - linear.value(days[i]));
-            int ahead = Math.max(1, (int) Math.round((days[i] - days[train - 1]) / spacing));
-            holtError += Math.abs(values[i] - holt.predict(ahead).value());
+        Map<Forecast.Method, double[]> errors = new EnumMap<>(Forecast.Method.class);
+        int origins = 0;
+        double[][] buffers = new double[3][n];
+        for (int origin = 0; origin + steps < n; origin++) {
+            int target = origin + steps;
+            // A gap in the snapshots makes the point "steps" later another horizon: that origin is skipped.
+            if (Math.abs(days[target] - days[origin] - forecastDays) > spacing / 2) {
+                continue;
+            }
+            int from = firstInWindow(days, origin);
+            if (days[origin] - days[from] < MIN_TRAIN_DAYS - spacing / 2) {
+                continue;
+            }
+            buffers[0][origins] = values[target] - predict(naive, days, values, from, origin, days[target], steps);
+            for (int m = 0; m < MODELS.size(); m++) {
+                buffers[m + 1][origins] = values[target] - predict(MODELS.get(m), days, values, from, origin, days[target], steps);
+            }
+            origins++;
         }
-        linearError /= holdout;
-        holtError /= holdout;
+        if (origins < MIN_ORIGINS) {
+            return null;
+        }
+        errors.put(naive, Arrays.copyOf(buffers[0], origins));
+        for (int m = 0; m < MODELS.size(); m++) {
+            errors.put(MODELS.get(m), Arrays.copyOf(buffers[m + 1], origins));
+        }
+        return new Backtest(days, values, steps, naive, errors, cumulative);
+    }
 
-        Forecast.Method method = holtError < linearError ? Forecast.Method.HOLT : Forecast.Method.LINEAR;
-        Prediction prediction = method == Forecast.Method.LINEAR
-                ? new LinearModel(days, values).predict(forecastDays)
-                : HoltModel.fit(values).predict(steps);
-        double error = method == Forecast.Method.LINEAR ? linearError : holtError;
-        // Every catalog metric is a count, a duration or a share: a forecast below zero would only mislead.
-        double value = Math.max(0, prediction.value());
-        double lower = Math.max(0, prediction.value() - prediction.halfWidth());
-        double upper = Math.max(value, prediction.value() + prediction.halfWidth());
-        String sentence = String.format(Locale.ROOT, "%s in %d days: %s (95 %% interval %s to %s), %s, back-test error %s",
-                MetricCatalog.label(series.metric()), forecastDays, MetricCatalog.prose(series.metric(), value),
-                MetricCatalog.prose(series.metric(), lower), MetricCatalog.prose(series.metric(), upper),
-                method == Forecast.Method.LINEAR ? "linear trend" : "Holt's linear trend",
-                MetricCatalog.prose(series.metric(), error));
-        return Optional.of(new Forecast(series.metric(), forecastDays, value, lower, upper, method, error,
-                sentence));
+    /** The first index inside the fit window that ends at {@code origin}: (days[origin] - fitDays, days[origin]]. */
+    private int firstInWindow(double[] days, int origin) {
+        int from = origin;
+        while (from > 0 && days[from - 1] > days[origin] - fitDays) {
+            from--;
+        }
+        return from;
+    }
+
+    /** The method's forecast for {@code targetDay} from the points {@code from..to} (inclusive). */
+    static double predict(Forecast.Method method, double[] days, double[] values, int from, int to,
+                          double targetDay, int steps) {
+        return switch (method) {
+            case NAIVE_LEVEL -> values[to];
+            case NAIVE_DRIFT -> values[to] + ErrorStats.drift(days, values, from, to) * (targetDay - days[to]);
+            case LINEAR -> to - from >= 2
+                    ? new LinearModel(Arrays.copyOfRange(days, from, to + 1), Arrays.copyOfRange(values, from, to + 1)).value(targetDay)
+                    : values[to];
+            case HOLT -> to - from >= 2
+                    ? HoltModel.fit(Arrays.copyOfRange(values, from, to + 1)).predict(steps).value()
+                    : values[to];
+        };
+    }
+
+    private final class Backtest {
+        private final double[] days;
+        private final double[] values;
+        private final int steps;
+        private final Forecast.Method naive;
+        private final Map<Forecast.Method, double[]> errors;
+        private final boolean cumulative;
+
+        Backtest(double[] days, double[] values, int steps, Forecast.Method naive, Map<Forecast.Method, double[]> errors,
+                 boolean cumulative) {
+            this.days = days;
+            this.values = values;
+            this.steps = steps;
+            this.naive = naive;
+            this.errors = errors;
+            this.cumulative = cumulative;
+        }
+
+        Forecast forecast(String metric, boolean naiveOnly) {
+            double naiveError = ErrorStats.meanAbsolute(errors.get(naive));
+            Forecast.Method method = naive;
+            double error = naiveError;
+            for (Forecast.Method model : naiveOnly ? List.<Forecast.Method>of() : MODELS) {
+                double modelError = ErrorStats.meanAbsolute(errors.get(model));
+                if (modelError < error && ErrorStats.clearlyBetter(errors.get(model), errors.get(naive), MARGIN)) {
+                    method = model;
+                    error = modelError;
+                }
+            }
+            int last = values.length - 1;
+            int from = firstInWindow(days, last);
+            double point = predict(method, days, values, from, last, forecastDays, steps);
+            double[] e = errors.get(method);
+            double[] band = ErrorStats.errorBand(e);
+            double floor = cumulative ? values[last] - decreasesPerDay() * forecastDays : 0;
+            double value = Math.max(floor, point);
+            double lower = Math.min(value, Math.max(floor, point + band[0]));
+            double upper = Math.max(value, point + band[1]);
+            return new Forecast(metric, forecastDays, value, lower, upper, method, error, naiveError, e.length,
+                    sentence(metric, method, value, lower, upper, error, naiveError));
+        }
+
+        /** Observed decreases of a running total, per day over the whole series (0 when it never fell). */
+        private double decreasesPerDay() {
+            double fallen = 0;
+            for (int i = 1; i < values.length; i++) {
+                fallen += Math.max(0, values[i - 1] - values[i]);
+            }
+            double span = days[days.length - 1] - days[0];
+            return span > 0 ? fallen / span : 0;
+        }
+
+        private String sentence(String metric, Forecast.Method method, double value, double lower, double upper,
+                                double error, double naiveError) {
+            String head = String.format(Locale.ROOT, "%s in %d days: %s (95 %% interval %s to %s)",
+                    Labels.of(metric), forecastDays, MetricCatalog.prose(metric, value),
+                    MetricCatalog.prose(metric, lower), MetricCatalog.prose(metric, upper));
+            if (method.naive()) {
+                return head + ", " + (method == Forecast.Method.NAIVE_DRIFT
+                        ? "the naive forecast (the recent average rise carried on)"
+                        : "the naive forecast (the level now held)") + ": no model beat it on the back-test";
+            }
+            return head + String.format(Locale.ROOT, ", %s, back-test error %s against the naive forecast's %s",
+                    method == Forecast.Method.LINEAR ? "linear trend" : "Holt's linear trend",
+                    MetricCatalog.prose(metric, error), MetricCatalog.prose(metric, naiveError));
+        }
     }
 
     /** Median gap between points in days: 1 for daily snapshots, 7 for weekly ones. */
     static double typicalSpacingDays(double[] days) {
+        if (days.length < 2) {
+            return 1;
+        }
         double[] gaps = new double[days.length - 1];
         for (int i = 1; i < days.length; i++) {
             gaps[i - 1] = days[i] - days[i - 1];

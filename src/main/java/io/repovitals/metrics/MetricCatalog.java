@@ -23,7 +23,21 @@ public final class MetricCatalog {
     private static final Map<String, MetricDef> BY_NAME = DEFS.stream()
             .collect(Collectors.toUnmodifiableMap(MetricDef::name, def -> def));
 
+    /**
+     * Metrics computed from another one measure the same quantity (a report names it once): each key is
+     * derived from its value, e.g. {@code repo.stars_gained} from {@code repo.stars}.
+     */
+    private static final Map<String, String> DERIVED_FROM = Map.of(
+            RepoMetrics.STARS_GAINED.name(), RepoMetrics.STARS.name(),
+            RepoMetrics.FORKS_GAINED.name(), RepoMetrics.FORKS.name(),
+            DoraMetrics.FREQUENCY.name(), DoraMetrics.DEPLOYMENTS.name());
+
     private MetricCatalog() {}
+
+    /** The quantity a metric measures, named by its source metric: {@code repo.stars} for {@code repo.stars_gained}. */
+    public static String quantity(String metric) {
+        return DERIVED_FROM.getOrDefault(metric, metric);
+    }
 
     /** The families with the default settings (no ignored users, stale after 30 days, label "incident"). */
     public static List<MetricFamily> families() {

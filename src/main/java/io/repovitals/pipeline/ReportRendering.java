@@ -126,7 +126,10 @@ final class ReportRendering {
             if (one.fullReportUrl() != null) {
                 RepoRef repo = RepoRef.parse(one.analysis().repository());
                 LocalDate day = one.latest().asOf().atZone(ZoneOffset.UTC).toLocalDate();
-                stored.add(new Chart(repo, day, FULL_REPORT, Chart.Format.MARKDOWN, weekly.getBytes(StandardCharsets.UTF_8)));
+                // The stored copy is the full report the issue links to: every anomaly, not the issue's few.
+                String full = reports.weekly(new RepositoryReport(one.analysis(), one.history(), one.waitingPrs(),
+                        one.charts(), null));
+                stored.add(new Chart(repo, day, FULL_REPORT, Chart.Format.MARKDOWN, full.getBytes(StandardCharsets.UTF_8)));
             }
         }
         String summary = reports.summary(host.isPresent() ? remote : withoutImages(remote));

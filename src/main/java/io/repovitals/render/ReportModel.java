@@ -12,9 +12,11 @@ public final class ReportModel {
     /** report.md.ftl: one repository's weekly report. */
     public record Weekly(String repository, Md week, Md asOf, Headline headline,
                          List<ComponentRow> components, List<MetricRow> keyMetrics, List<MetricRow> allMetrics,
-                         List<String> anomalies, List<String> forecasts, List<ContributorRow> contributors,
-                         boolean waitingKnown, List<WaitingRow> waiting, List<ChartRow> charts, Footer footer) {
+                         List<String> anomalies, List<Md> moreAnomalies, List<String> forecasts,
+                         List<ContributorRow> contributors, boolean waitingKnown, List<WaitingRow> waiting,
+                         List<ChartRow> charts, Footer footer) {
         public Weekly {
+            moreAnomalies = List.copyOf(moreAnomalies);
             components = List.copyOf(components);
             keyMetrics = List.copyOf(keyMetrics);
             allMetrics = List.copyOf(allMetrics);

@@ -4,7 +4,6 @@ import io.repovitals.analyze.Analysis;
 import io.repovitals.analyze.Analyzer;
 import io.repovitals.analyze.Anomaly;
 import io.repovitals.analyze.DoraAssessment;
-import io.repovitals.analyze.Forecast;
 import io.repovitals.analyze.HealthScore;
 import io.repovitals.model.ContributorStats;
 import io.repovitals.model.HumanFormat;
@@ -22,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +32,9 @@ final class ReportViews {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    /** Anomalies listed in the weekly issue, most severe first. */
+    static final int MAX_ISSUE_ANOMALIES = 5;
 
     static final String NO_LAST_WEEK = "none (no snapshot within a day of a week before)";
 
@@ -58,10 +61,31 @@ final class ReportViews {
         return new ReportModel.Weekly(analysis.repository(), week(latest.asOf()), dateTime(latest.asOf()),
                 headline(analysis, history, lastWeek), components(analysis.health()),
                 MetricRows.key(analysis, history, lastWeek), MetricRows.all(analysis, history, lastWeek),
-                analysis.anomalies().stream().map(Anomaly::sentence).toList(),
-                analysis.forecasts().values().stream().map(Forecast::sentence).toList(),
-                contributors, input.waitingPrs() != null, waiting, input.charts().stream().map(Links::chart).toList(),
+                shownAnomalies(input), moreAnomalies(input), forecasts(analysis), contributors, input.waitingPrs() != null, waiting, input.charts().stream().map(Links::chart).toList(),
                 footer(history, lastWeek));
+    }
+
+    /** Forecast sentences, then the forecast metrics without enough history for one. */
+    private static List<String> forecasts(Analysis analysis) {
+        List<String> lines = new ArrayList<>();
+        analysis.forecasts().values().forEach(forecast -> lines.add(forecast.sentence()));
+        lines.addAll(analysis.withheld().values());
+        return lines;
+    }
+
+    /** The issue's copy (it has a full report to link) lists the most severe few; the full report lists all. */
+    private static List<String> shownAnomalies(RepositoryReport input) {
+        List<Anomaly> all = input.analysis().anomalies();
+        int shown = input.fullReportUrl() == null ? all.size() : Math.min(all.size(), MAX_ISSUE_ANOMALIES);
+        return all.subList(0, shown).stream().map(Anomaly::sentence).toList();
+    }
+
+    private static List<Md> moreAnomalies(RepositoryReport input) {
+        int more = input.analysis().anomalies().size() - shownAnomalies(input).size();
+        if (more <= 0) {
+            return List.of();
+        }
+        return List.of(new Md(String.format(Locale.ROOT, "%d more in the [full report](%s)", more, input.fullReportUrl())));
     }
 
     ReportModel.SummaryRepo summaryRepo(RepositoryReport input) {

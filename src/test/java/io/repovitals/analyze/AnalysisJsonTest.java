@@ -23,7 +23,11 @@ class AnalysisJsonTest {
         // The health history of HealthScoreTest (score 70, B) over 12 days of daily points, plus DORA keys
         // and a CI failure rate that jumps today.
         double[] failures = {0.08, 0.07, 0.09, 0.08, 0.10, 0.06, 0.08, 0.09, 0.08, 0.07, 0.08, 0.41};
-        double[] stars = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        // Stars rise by 1 a day for 100 days: enough for the back-test (97 points).
+        double[] stars = new double[100];
+        for (int i = 0; i < stars.length; i++) {
+            stars[i] = i + 1;
+        }
         List<Snapshot> history = new ArrayList<>(Histories.daily().with("ci.failure_rate", failures)
                 .with("repo.stars", stars).with("dora.deployment_frequency_per_week", 0.5)
                 .with("dora.change_failure_rate", Double.NaN, 0.04).build());
@@ -45,8 +49,11 @@ class AnalysisJsonTest {
         assertThat(names(repo.path("trends").path("ci.failure_rate")))
                 .containsExactly("slopePerWeek", "pValue", "direction", "changePct");
         assertThat(names(repo.path("forecasts").path("repo.stars")))
-                .containsExactly("days", "value", "lower", "upper", "method", "backtestError");
-        assertThat(names(repo.path("anomalies").path(0))).containsExactly("metric", "value", "median", "robustZ", "sentence");
+                .containsExactly("days", "horizonDays", "intervalLevel", "value", "lower", "upper", "method", "backtestError",
+                        "naiveBacktestError", "backtestOrigins", "beatsNaive");
+        assertThat(names(repo.path("anomalies").path(0))).containsExactly("metric", "quantity", "date", "value", "median",
+                "usualLow", "usualHigh", "robustZ", "severity", "rule", "baseline", "threshold", "sentence");
+        assertThat(names(repo.path("anomalies").path(0).path("baseline"))).containsExactly("from", "to", "days", "points");
         assertThat(repo.path("dora").path("deployment_frequency").asText()).isEqualTo("medium");
         assertThat(repo.path("dora").path("change_failure_rate").asText()).isEqualTo("elite");
         assertThat(names(repo.path("dora"))).containsExactly("deployment_frequency", "change_failure_rate");
@@ -57,13 +64,30 @@ class AnalysisJsonTest {
     void should_write_values_as_the_records_hold_them() throws Exception {
         JsonNode repo = written().path("repositories").path("acme/widget");
 
-        // Stars rise by exactly 1 a day: 7 a week, 30 days on from 12 is 42.
+        // Stars rise by exactly 1 a day: 7 a week, 30 days on from 100 is 130; every method back-tests without
+        // error, so the naive random walk with drift stays.
         assertThat(repo.path("trends").path("repo.stars").path("slopePerWeek").asDouble()).isCloseTo(7.0, within(1e-9));
         assertThat(repo.path("trends").path("repo.stars").path("direction").asText()).isEqualTo("rising");
-        assertThat(repo.path("forecasts").path("repo.stars").path("value").asDouble()).isCloseTo(42.0, within(1e-6));
-        assertThat(repo.path("forecasts").path("repo.stars").path("days").asInt()).isEqualTo(30);
-        assertThat(repo.path("forecasts").path("repo.stars").path("method").asText()).isEqualTo("linear");
-        assertThat(repo.path("anomalies").path(0).path("sentence").asText()).isEqualTo("CI failure rate 41 %, usually 8 %");
+        JsonNode stars = repo.path("forecasts").path("repo.stars");
+        assertThat(stars.path("value").asDouble()).isCloseTo(130.0, within(1e-6));
+        assertThat(stars.path("days").asInt()).isEqualTo(30);
+        assertThat(stars.path("horizonDays").asInt()).isEqualTo(30);
+        assertThat(stars.path("intervalLevel").asDouble()).isEqualTo(0.95);
+        assertThat(stars.path("method").asText()).isEqualTo("naive_drift");
+        assertThat(stars.path("beatsNaive").asBoolean()).isFalse();
+        // Origins t = 28..69 of 100 points (28 days to train, 30 ahead): 42.
+        assertThat(stars.path("backtestOrigins").asInt()).isEqualTo(42);
+        // Deployments a week were measured once, far too few for a forecast: said, not guessed.
+        assertThat(repo.path("forecastsWithheld").path("dora.deployment_frequency_per_week").asText())
+                .isEqualTo("deployments a week: not enough history for a forecast yet (1 points; the back-test at 30 days needs about 97)");
+        JsonNode anomaly = repo.path("anomalies").path(0);
+        // Past failure rates' R-7 quartiles: 0.075 and 0.085 (h = 2.5 and 7.5 of 11 sorted values).
+        assertThat(anomaly.path("sentence").asText()).isEqualTo("CI failure rate: 41 %; usually 7.5 % to 8.5 %");
+        assertThat(anomaly.path("date").asText()).isEqualTo("2026-11-20T00:00:00Z");
+        assertThat(anomaly.path("baseline").path("from").asText()).isEqualTo("2026-08-22T00:00:00Z");
+        assertThat(anomaly.path("baseline").path("days").asInt()).isEqualTo(90);
+        assertThat(anomaly.path("baseline").path("points").asInt()).isEqualTo(11);
+        assertThat(anomaly.path("threshold").asDouble()).isEqualTo(3.5);
         // No health metric at all: every component left out, score and grade null, weight 0.
         assertThat(repo.path("health").path("score").isNull()).isTrue();
         assertThat(repo.path("health").path("grade").isNull()).isTrue();

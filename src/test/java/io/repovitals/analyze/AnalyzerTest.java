@@ -21,6 +21,26 @@ class AnalyzerTest {
     private final Analyzer analyzer = new Analyzer();
 
     @Test
+    void should_forecast_from_weekly_snapshots_with_more_history_than_the_recent_window() {
+        // 60 weekly points of stars, 100 + 10 a week, now 690. The 203 days the other analyses look at hold 29 of
+        // them; the back-test needs 4 weeks to train, 4 ahead (28 days, within half a week of 30) and 39 origins, 47,
+        // so it takes the whole history: origins at weeks 4..55, 52. Every method back-tests without error, so the
+        // random walk with drift stays: 690 + 30 · 10/7 = 732.857.
+        double[] stars = new double[60];
+        for (int i = 0; i < stars.length; i++) {
+            stars[i] = 100 + 10 * i;
+        }
+
+        Forecast forecast = new Analyzer().analyze(Histories.REPO, Histories.weekly().with("repo.stars", stars).build())
+                .forecasts().get("repo.stars");
+
+        assertThat(forecast).isNotNull();
+        assertThat(forecast.origins()).isEqualTo(52);
+        assertThat(forecast.method()).isEqualTo(Forecast.Method.NAIVE_DRIFT);
+        assertThat(forecast.value()).isCloseTo(690 + 300.0 / 7, within(1e-9));
+    }
+
+    @Test
     void should_explain_an_empty_history_instead_of_failing() {
         Analysis analysis = analyzer.analyze("acme/widget", List.of());
 

@@ -4,12 +4,15 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static io.repovitals.analyze.Histories.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ForecasterTest {
+    private static final Forecaster FORECASTER = new Forecaster(30, 90, Set.of("repo.stars", "repo.forks"));
 
     /**
      * y = 1, 3, 2, 5, 4 at x = -4..0 days, forecast at x0 = +2. From the trend test: slope 0.8,
@@ -33,76 +36,134 @@ class ForecasterTest {
      * t=1: forecast 12, error 0;     ℓ = .5·12 + .5·12 = 12,       b = .5(12-10) + .5·2 = 2
      * t=2: forecast 14, error 1;     ℓ = .5·15 + .5·14 = 14.5,     b = .5(2.5) + .5·2 = 2.25
      * t=3: forecast 16.75, error -1.75; ℓ = .5·15 + .5·16.75 = 15.875, b = .5(1.375) + .5·2.25 = 1.8125
-     * σ² = (0 + 1 + 3.0625) / (4 - 2) = 2.03125. Two steps: 15.875 + 2 · 1.8125 = 19.5.
-     * β = αβ* = 0.25: σ₂² = σ²[1 + 1·(0.25 + 0.5·0.25·2 + 0.0625·2·3/6)] = 2.03125 · 1.5625 = 3.1738281,
-     * half-width = 1.959964 · sqrt(3.1738281) = 1.959964 · 1.7815241 = 3.4917231.
+     * Two steps: 15.875 + 2 · 1.8125 = 19.5.
      */
     @Test
-    void should_give_holts_forecast_and_interval_worked_out_by_hand() {
+    void should_give_holts_forecast_worked_out_by_hand() {
         Prediction prediction = HoltModel.withParameters(new double[] {10, 12, 15, 15}, 0.5, 0.5).predict(2);
 
         assertThat(prediction.value()).isCloseTo(19.5, within(1e-12));
-        assertThat(prediction.halfWidth()).isCloseTo(3.4917231, within(1e-6));
+    }
+
+    /**
+     * Errors -1, 1, -1, 1: mean 0, ρ1 = -3/4 (negative, so no lag counts) and m = n = 4. The spread is
+     * sqrt((1/4) · 4 / (1 - 1/4)) = sqrt(4/3) = 1.1547005, the factor t(0.975, 3) · sqrt(1 + 1/4)
+     * = 3.1824463 · 1.1180340, so the band is ± 4.1085205.
+     */
+    @Test
+    void should_give_a_t_interval_from_independent_errors_worked_out_by_hand() {
+        double[] band = ErrorStats.errorBand(new double[] {-1, 1, -1, 1});
+
+        assertThat(band[0]).isCloseTo(-4.1085205, within(1e-6));
+        assertThat(band[1]).isCloseTo(4.1085205, within(1e-6));
+    }
+
+    /** Errors 1, 1, -1, -1: c0 = 4, lag 1: 1·1 + (-1)·1 + (-1)(-1) = 1, ρ1 = 0.25; m = 4 / (1 + 0.5) = 2.6667. */
+    @Test
+    void should_count_dependent_errors_as_fewer_independent_ones() {
+        assertThat(ErrorStats.effectiveSize(new double[] {1, 1, -1, -1})).isCloseTo(8.0 / 3, within(1e-12));
+        assertThat(ErrorStats.effectiveSize(new double[] {-1, 1, -1, 1})).isEqualTo(4);
+    }
+
+    /**
+     * Daily increases 1 (seven days) then 100 (a launch): median 1, MAD 0, mean 107/8 = 13.375, so the cap is
+     * 1 + 5 · sqrt(13.375) = 19.2859 and the drift (7 + 19.2859) / 8 = 3.2857, not 13.375.
+     */
+    @Test
+    void should_not_carry_a_launch_burst_on_as_the_usual_rise() {
+        double[] days = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+        double[] values = {0, 1, 2, 3, 4, 5, 6, 7, 107};
+
+        assertThat(ErrorStats.drift(days, values, 0, 8)).isCloseTo(3.2857404, within(1e-6));
     }
 
     @Test
-    void should_keep_the_linear_model_on_a_straight_line_where_both_back_test_perfectly() {
-        // y = 10 + 2 t over 10 days, now y = 28: both models have back-test error 0, the tie goes to the
-        // simpler linear one; 30 days on: 28 + 2·30 = 88, with a zero-width interval (no residuals).
-        double[] values = new double[10];
+    void should_tell_a_model_clearly_better_only_when_its_errors_are_smaller_beyond_chance() {
+        assertThat(ErrorStats.clearlyBetter(new double[] {0, 0, 0, 0}, new double[] {1, -1, 1, -1}, 3)).isTrue();
+        assertThat(ErrorStats.clearlyBetter(new double[] {1, -1, 1, -1}, new double[] {-1, 1, -1, 1}, 3)).isFalse();
+        // d = 2, 0, 2, 0: mean 1, population variance 1, m = 4 (ρ1 = -3/4): standard error sqrt(1 / (3/4)) / 2 = 0.5774,
+        // so the advantage is 1.73 standard errors: better at a margin of 1.5, not at 3.
+        double[] model = {0, 1, 0, 1};
+        double[] naive = {2, 1, 2, 1};
+        assertThat(ErrorStats.clearlyBetter(model, naive, 1.5)).isTrue();
+        assertThat(ErrorStats.clearlyBetter(model, naive, 3)).isFalse();
+    }
+
+    @Test
+    void should_keep_the_naive_forecast_where_no_model_beats_it() {
+        // y = 100 + 2 t over 100 days, now 298: drift, line and Holt all back-test without error, so no model is
+        // better than the naive random walk with drift: 298 + 2 · 30 = 358, a zero-width interval.
+        // Origins: 28 days of training before each, 30 days after: t = 28..69, 42 of them.
+        double[] values = new double[100];
         for (int i = 0; i < values.length; i++) {
-            values[i] = 10 + 2 * i;
+            values[i] = 100 + 2 * i;
         }
 
-        Forecast forecast = new Forecaster(30, 90).forecast(Histories.series("repo.stars", 1, values), NOW).orElseThrow();
+        Forecast forecast = FORECASTER.forecast(Histories.series("repo.stars", 1, values), NOW).orElseThrow();
 
-        assertThat(forecast.method()).isEqualTo(Forecast.Method.LINEAR);
+        assertThat(forecast.method()).isEqualTo(Forecast.Method.NAIVE_DRIFT);
+        assertThat(forecast.beatsNaive()).isFalse();
+        assertThat(forecast.origins()).isEqualTo(42);
+        assertThat(forecast.value()).isCloseTo(358, within(1e-9));
+        assertThat(forecast.lower()).isCloseTo(358, within(1e-9));
+        assertThat(forecast.upper()).isCloseTo(358, within(1e-9));
+        assertThat(forecast.sentence()).isEqualTo("stars in 30 days: 358 (95 % interval 358 to 358), the naive forecast"
+                + " (the recent average rise carried on): no model beat it on the back-test");
+    }
+
+    @Test
+    void should_show_a_model_that_beats_the_naive_level_and_never_forecast_a_count_below_zero() {
+        // Stale issues 100 - t over 100 days, now 1. Holding the level misses by 30 at every origin; the line (and
+        // Holt) by 0 (to rounding), so a model is shown. It reaches 1 - 30 = -29, floored at 0.
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 - i;
+        }
+
+        Forecast forecast = FORECASTER.forecast(Histories.series("issues.stale", 1, values), NOW).orElseThrow();
+
+        assertThat(forecast.beatsNaive()).isTrue();
         assertThat(forecast.backtestError()).isCloseTo(0, within(1e-9));
-        assertThat(forecast.value()).isCloseTo(88, within(1e-9));
-        assertThat(forecast.lower()).isCloseTo(88, within(1e-6));
-        assertThat(forecast.upper()).isCloseTo(88, within(1e-6));
-        assertThat(forecast.days()).isEqualTo(30);
-        assertThat(forecast.sentence()).isEqualTo("stars in 30 days: 88 (95 % interval 88 to 88), linear trend, back-test error 0");
-    }
-
-    @Test
-    void should_pick_holt_when_the_trend_has_changed() {
-        // Flat at 10 for 12 days, then +5 a day for 18 days (now 100). The back-test holds out the last
-        // 10 points; a straight line through the flat start under-shoots them, Holt follows the ramp.
-        // Carrying the ramp on for 30 days gives 100 + 150 = 250.
-        double[] values = new double[30];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i < 12 ? 10 : 10 + 5 * (i - 11);
-        }
-        assertThat(values[29]).isEqualTo(100);
-
-        Forecast forecast = new Forecaster(30, 90).forecast(Histories.series("repo.forks", 1, values), NOW).orElseThrow();
-
-        assertThat(forecast.method()).isEqualTo(Forecast.Method.HOLT);
-        assertThat(forecast.value()).isCloseTo(250, within(5.0));
-        assertThat(forecast.lower()).isLessThan(forecast.value());
-        assertThat(forecast.upper()).isGreaterThan(forecast.value());
-    }
-
-    @Test
-    void should_not_forecast_with_fewer_than_eight_points() {
-        assertThat(new Forecaster(30, 90).forecast(Histories.series("repo.stars", 1, 1, 2, 3, 4, 5, 6, 7), NOW)).isEmpty();
-        assertThat(new Forecaster(30, 90).forecast(Histories.series("repo.stars", 1, 1, 2, 3, 4, 5, 6, 7, 8), NOW)).isPresent();
-    }
-
-    @Test
-    void should_not_forecast_below_zero_for_a_falling_count() {
-        // y = 100 - 10 t over 10 days, now y = 10: the straight line reaches 10 - 10·30 = -290 in 30 days,
-        // but no catalog metric can be negative, so value and lower end are 0 (and the upper end is too: no residuals).
-        double[] values = new double[10];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 100 - 10 * i;
-        }
-
-        Forecast forecast = new Forecaster(30, 90).forecast(Histories.series("issues.stale", 1, values), NOW).orElseThrow();
-
+        assertThat(forecast.naiveError()).isCloseTo(30, within(1e-9));
         assertThat(forecast.value()).isZero();
         assertThat(forecast.lower()).isZero();
         assertThat(forecast.upper()).isZero();
+        assertThat(forecast.sentence()).startsWith("stale issues in 30 days: 0 (95 % interval 0 to 0), ")
+                .endsWith("linear trend, back-test error 0 against the naive forecast's 30");
+    }
+
+    @Test
+    void should_never_forecast_a_running_total_below_its_last_value_less_its_observed_decreases() {
+        // Stars 100 + t up to t = 70 (170), then 1 fewer a day to 141 at t = 99: 29 lost over 99 days, so in 30 days
+        // at most 29/99 · 30 = 8.7879 more can go: the lower end is 141 - 8.7879 = 132.2121, whatever the method.
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i <= 70 ? 100 + i : 170 - (i - 70);
+        }
+
+        Forecast forecast = FORECASTER.forecast(Histories.series("repo.stars", 1, values), NOW).orElseThrow();
+
+        assertThat(forecast.lower()).isCloseTo(132.2121212, within(1e-6));
+        assertThat(forecast.value()).isGreaterThanOrEqualTo(forecast.lower());
+    }
+
+    @Test
+    void should_need_enough_points_for_the_back_test_and_say_so() {
+        // 28 days of training, 30 ahead and 39 origins: 97 daily points.
+        double[] short96 = new double[96];
+        double[] enough97 = new double[97];
+        for (int i = 0; i < enough97.length; i++) {
+            enough97[i] = i;
+            if (i < short96.length) {
+                short96[i] = i;
+            }
+        }
+        TimeSeries tooShort = Histories.series("repo.forks", 1, short96);
+
+        assertThat(FORECASTER.forecast(tooShort, NOW)).isEmpty();
+        assertThat(FORECASTER.withheld(tooShort, NOW)).hasValue(
+                "forks: not enough history for a forecast yet (96 points; the back-test at 30 days needs about 97)");
+        assertThat(FORECASTER.forecast(Histories.series("repo.forks", 1, enough97), NOW)).isPresent();
+        assertThat(FORECASTER.withheld(Histories.series("repo.forks", 1, enough97), NOW)).isEmpty();
     }
 }

@@ -173,4 +173,14 @@ class MetricCatalogTest {
         assertThat(document).contains("| `repo.open_issues` | open issues | count | open issues at asOf | pull requests | ");
         assertThat(document).contains("| `prs.merge_ratio` | PR merge ratio | ratio 0..1 | ");
     }
+
+    @Test
+    void should_name_one_quantity_for_a_metric_and_the_ones_derived_from_it() {
+        assertThat(MetricCatalog.quantity("repo.stars_gained")).isEqualTo("repo.stars");
+        assertThat(MetricCatalog.quantity("repo.forks_gained")).isEqualTo("repo.forks");
+        assertThat(MetricCatalog.quantity("dora.deployment_frequency_per_week")).isEqualTo("dora.deployments");
+        assertThat(MetricCatalog.quantity("repo.stars")).isEqualTo("repo.stars");
+        assertThat(MetricCatalog.quantity("prs.merged")).isEqualTo("prs.merged");
+        assertThat(MetricCatalog.quantity("not.in_the_catalog")).isEqualTo("not.in_the_catalog");
+    }
 }

@@ -1,6 +1,8 @@
 package io.repovitals.render;
 
+import io.repovitals.analyze.Analysis;
 import io.repovitals.analyze.Analyzer;
+import io.repovitals.analyze.Anomaly;
 import io.repovitals.analyze.OrgAnalysis;
 import io.repovitals.model.Snapshot;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -38,7 +40,10 @@ class GoldenTemplatesTest {
         assertThat(report).contains("| median time to first review `prs.time_to_first_review_hours.p50` | 4 h | 4.5 h | ↓ |");
         // CI: 0.05 + 0.01 (week 11 is odd) = 6 % last week, 60 % now; the jump is the anomaly.
         assertThat(report).contains("| failed share of decided runs `ci.failure_rate` | 60 % | 6 % |");
-        assertThat(report).contains("### Anomalies\n\n- CI failure rate 60 %");
+        // The 12 past weeks are 5 % and 6 % six times each: R-7 quartiles (h = 2.75 and 8.25) 5 % and 6 %.
+        assertThat(report).contains("### Anomalies\n\n- CI failure rate: 60 %; usually 5 % to 6 %\n");
+        // 13 weekly points: 4 weeks to train, 4 ahead and 39 origins would take 47.
+        assertThat(report).contains("- stars: not enough history for a forecast yet \\(13 points; the back\\-test at 30 days needs about 47\\)");
         // Most active first: alice 12+3+2+4+5 = 26, carol 2+1+0+6+9 = 18, bob 5+2+2+1+0 = 10.
         assertThat(report.indexOf("| alice |")).isLessThan(report.indexOf("| carol |"));
         assertThat(report.indexOf("| carol |")).isLessThan(report.indexOf("| bob |"));
@@ -49,6 +54,28 @@ class GoldenTemplatesTest {
                 "```mermaid\nxychart-beta\n  bar [10, 11, 12]\n```");
         assertThat(report).contains("last week's column: 2026-11-13 06:00 UTC", "cost 42 API requests (GraphQL cost 7)",
                 "- `repo.stars_gained`: GitHub withholds star times");
+    }
+
+    @Test
+    void should_list_the_five_most_severe_anomalies_in_the_issue_and_every_one_in_the_full_report() {
+        List<Snapshot> history = Fixtures.history();
+        Analysis analyzed = Fixtures.analysis(history);
+        List<Anomaly> seven = new java.util.ArrayList<>();
+        for (int i = 7; i >= 1; i--) {
+            seven.add(new Anomaly("m.a" + i, "m.a" + i, Fixtures.NOW, 1, 0, 0, 0, null, 3.5 + i, "poisson", 90, 12,
+                    3.5, "anomaly " + i));
+        }
+        Analysis withSeven = new Analysis(analyzed.repository(), analyzed.asOf(), analyzed.snapshots(), analyzed.health(),
+                analyzed.trends(), analyzed.forecasts(), seven, analyzed.dora(), analyzed.withheld());
+        String url = "https://github.com/acme/rocket/blob/repo-vitals-data/reports/2026-W47.md";
+
+        String issue = reports.weekly(new RepositoryReport(withSeven, history, null, List.of(), url));
+        String full = reports.weekly(new RepositoryReport(withSeven, history, null, List.of(), null));
+
+        assertThat(issue).contains("- anomaly 7\n- anomaly 6\n- anomaly 5\n- anomaly 4\n- anomaly 3\n- 2 more in the [full report]("
+                + url + ")\n").doesNotContain("anomaly 2").doesNotContain("anomaly 1\n");
+        assertThat(full).contains("- anomaly 7\n- anomaly 6\n- anomaly 5\n- anomaly 4\n- anomaly 3\n- anomaly 2\n- anomaly 1\n")
+                .doesNotContain("more in the");
     }
 
     @Test
@@ -148,7 +175,7 @@ class GoldenTemplatesTest {
         assertThat(report).contains("| stargazers `repo.stars` | 2 | 1,740 | 870 |");
         // CI failure rate: a share has no total; median of 60 % and 10 % is 35 %.
         assertThat(report).contains("| failed share of decided runs `ci.failure_rate` | 2 | – | 35 % |");
-        assertThat(report).contains("- **acme/rocket**: CI failure rate 60 %");
+        assertThat(report).contains("- **acme/rocket**: CI failure rate: 60 %; usually 5 % to 6 %");
     }
 
     /** 13 weeks of the same values: stars 500, CI failure rate 10 %, no deployments (so no DORA rating). */

@@ -99,7 +99,7 @@ class ChartSpecsTest {
         List<Snapshot> history = TestHistories.daily().ramp("repo.stars", 91, 120, 2.0 / 3).build();
         Analysis analyzed = new Analyzer().analyze(TestHistories.REPO, history);
         var forecasts = new TreeMap<String, Forecast>(Map.of("repo.stars",
-                new Forecast("repo.stars", 30, 198, 190, 205, Forecast.Method.LINEAR, 1.5, "stars 198 in 30 days")));
+                new Forecast("repo.stars", 30, 198, 190, 205, Forecast.Method.LINEAR, 1.5, 2.0, 40, "stars 198 in 30 days")));
         Analysis analysis = new Analysis(analyzed.repository(), analyzed.asOf(), analyzed.snapshots(), analyzed.health(),
                 analyzed.trends(), forecasts, analyzed.anomalies(), analyzed.dora());
 
