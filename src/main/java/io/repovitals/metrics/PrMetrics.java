@@ -60,13 +60,18 @@ public final class PrMetrics implements MetricFamily {
     public static final MetricDef REVIEW_COVERAGE = new MetricDef("prs.review_coverage", Unit.RATIO, "share of merged PRs reviewed")
             .withDefinition("share (0..1) of PRs merged in window with at least one qualifying review at or before `mergedAt`")
             .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
+    public static final MetricDef MERGED_WITHOUT_APPROVAL = new MetricDef("prs.merged_without_approval", Unit.RATIO,
+            "share of merged PRs without an approval").withLabel("PRs merged without approval")
+            .withDefinition("share (0..1) of PRs merged in window with no qualifying review in state `APPROVED` submitted"
+                    + " at or before `mergedAt` (an approval since dismissed has state `DISMISSED` and does not count)")
+            .withExcluded(BOTS + "; approvals by the PR's author, by bots or by `ignore-users`").withMissingWhen(NONE_MERGED);
     public static final MetricDef SIZE_LINES_P50 = new MetricDef("prs.size_lines.p50", Unit.NUMBER, "median lines changed per merged PR")
             .withDefinition(Stats.words("p50") + " of `additions + deletions` over PRs merged in window")
             .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
 
     public static final List<MetricDef> DEFS = List.of(OPENED, MERGED, CLOSED_UNMERGED, MERGE_RATIO,
             TIME_TO_MERGE_MEAN, TIME_TO_MERGE_P50, TIME_TO_MERGE_P90, FIRST_REVIEW_P50, FIRST_REVIEW_P90,
-            AWAITING_FIRST_REVIEW, REVIEWS_PER_PR, REVIEW_COVERAGE, SIZE_LINES_P50);
+            AWAITING_FIRST_REVIEW, REVIEWS_PER_PR, REVIEW_COVERAGE, MERGED_WITHOUT_APPROVAL, SIZE_LINES_P50);
 
     private final Set<String> ignoreUsers;
 
@@ -136,6 +141,7 @@ public final class PrMetrics implements MetricFamily {
         List<Double> reviewsBeforeMerge = merged.stream()
                 .map(pr -> (double) qualifying(pr).filter(review -> !review.submittedAt().isAfter(pr.mergedAt())).count())
                 .toList();
+        List<Double> unapproved = merged.stream().map(pr -> approvedBeforeMerge(pr) ? 0.0 : 1.0).toList();
         List<Double> sizes = merged.stream().map(pr -> (double) (pr.additions() + pr.deletions())).toList();
 
         String noMerged = "no pull request was merged in the window";
@@ -154,6 +160,7 @@ public final class PrMetrics implements MetricFamily {
         outcomes.add(Outcome.value(AWAITING_FIRST_REVIEW, awaiting));
         outcomes.add(Stats.mean(REVIEWS_PER_PR, reviewsBeforeMerge, noMerged));
         outcomes.add(Stats.mean(REVIEW_COVERAGE, reviewsBeforeMerge.stream().map(count -> count > 0 ? 1.0 : 0.0).toList(), noMerged));
+        outcomes.add(Stats.mean(MERGED_WITHOUT_APPROVAL, unapproved, noMerged));
         outcomes.add(Stats.percentile(SIZE_LINES_P50, sizes, 50, noMerged));
         return outcomes;
     }
@@ -190,6 +197,12 @@ public final class PrMetrics implements MetricFamily {
 
     private boolean qualifies(Review review, Account prAuthor) {
         return review.submitted() && !review.author().botOrIgnored(ignoreUsers) && !review.author().sameAs(prAuthor);
+    }
+
+    /** prs.merged_without_approval for one merged PR: whether a qualifying APPROVED review came at or before the merge. */
+    private boolean approvedBeforeMerge(PullRequest pr) {
+        return qualifying(pr).anyMatch(review -> review.state() == Review.State.APPROVED
+                && !review.submittedAt().isAfter(pr.mergedAt()));
     }
 
     private Optional<Instant> firstQualifyingReview(PullRequest pr) {
