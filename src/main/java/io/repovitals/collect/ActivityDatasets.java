@@ -33,29 +33,16 @@ public final class ActivityDatasets {
     }
 
     /**
-     * @param since         the start of the earliest window to compute (a backfill's first day minus windowDays)
-     * @param asOf          the latest asOf to compute
-     * @param defaultBranch {@link RepoState#defaultBranch()}; empty for an empty repository
-     */
-    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
-                              Optional<String> defaultBranch) {
-        return fetchInto(data, github, repo, since, asOf, asOf, defaultBranch);
-    }
-
-    /**
-     * @param firstWindowAsOf the earliest asOf to compute: its bus factor needs the 90 days before it
-     */
-    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant firstWindowAsOf,
-                              Instant asOf, Optional<String> defaultBranch) {
-        return fetchInto(data, github, repo, since, since, firstWindowAsOf, asOf, defaultBranch);
-    }
-
-    /**
+     * @param range          the windows to compute
      * @param prsMergedSince PRs merged at or after it are fetched too: {@link Deployments#mergedPullRequestsNeededSince}
-     *                       (the last deployment before {@code since}, for dora.lead_time_hours.p50)
+     *                       (the last deployment before the range, for dora.lead_time_hours.p50)
+     * @param defaultBranch  {@link RepoState#defaultBranch()}; empty for an empty repository
      */
-    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant prsMergedSince,
-                              Instant firstWindowAsOf, Instant asOf, Optional<String> defaultBranch) {
+    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, CollectionRange range,
+                              Instant prsMergedSince, Optional<String> defaultBranch) {
+        Instant since = range.since();
+        Instant firstWindowAsOf = range.firstWindowAsOf();
+        Instant asOf = range.asOf();
         if (defaultBranch.isEmpty()) {
             data.without(PullRequests.class, "the repository is empty (no default branch), so it has no pull requests");
             data.without(Commits.class, "the repository is empty (no default branch), so it has no commits");

@@ -60,19 +60,19 @@ public final class RepositoryCollector {
     }
 
     /**
-     * @param since           start of the earliest window to compute
-     * @param firstWindowAsOf asOf of the earliest window ({@code asOf} itself without a backfill)
-     * @param asOf            the run's asOf
+     * @param range the windows to compute, from the earliest one's start to the run's asOf
      */
-    public Datasets fetch(GitHubClients github, RepoRef repo, Instant since, Instant firstWindowAsOf, Instant asOf) {
+    public Datasets fetch(GitHubClients github, RepoRef repo, CollectionRange range) {
+        Instant since = range.since();
+        Instant asOf = range.asOf();
         RepoState state = repoState.fetch(github, repo, since, asOf);
         Datasets data = new Datasets().with(RepoState.class, state);
         // Deployments first: the last one before since tells from when merged PRs are needed (lead time).
-        rest.fetchDeploymentsInto(data, github, repo, since, asOf, state.defaultBranch(), firstWindowAsOf);
+        rest.fetchDeploymentsInto(data, github, repo, range, state.defaultBranch());
         Instant prsMergedSince = data.get(Deployments.class)
                 .map(deployments -> deployments.mergedPullRequestsNeededSince(since, asOf)).orElse(since);
-        activity.fetchInto(data, github, repo, since, prsMergedSince, firstWindowAsOf, asOf, state.defaultBranch());
-        rest.fetchRestInto(data, github, repo, since, asOf, state.defaultBranch(), firstWindowAsOf);
+        activity.fetchInto(data, github, repo, range, prsMergedSince, state.defaultBranch());
+        rest.fetchRestInto(data, github, repo, range, state.defaultBranch());
         return data;
     }
 }

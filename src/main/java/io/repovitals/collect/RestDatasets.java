@@ -40,13 +40,12 @@ public final class RestDatasets {
 
     /**
      * @param defaultBranch   {@link RepoState#defaultBranch()}; empty for an empty repository
-     * @param since           the start of the earliest window to compute (a backfill's first day minus windowDays)
-     * @param firstWindowAsOf the earliest asOf to compute ({@code asOf} for a weekly run)
+     * @param range           the windows to compute
      */
-    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
-                              Optional<String> defaultBranch, Instant firstWindowAsOf) {
-        fetchDeploymentsInto(data, github, repo, since, asOf, defaultBranch, firstWindowAsOf);
-        return fetchRestInto(data, github, repo, since, asOf, defaultBranch, firstWindowAsOf);
+    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, CollectionRange range,
+                              Optional<String> defaultBranch) {
+        fetchDeploymentsInto(data, github, repo, range, defaultBranch);
+        return fetchRestInto(data, github, repo, range, defaultBranch);
     }
 
     /**
@@ -54,36 +53,31 @@ public final class RestDatasets {
      * fetches them before the pull requests, whose merged ones are needed from the last deployment before
      * {@code since} on (dora.lead_time_hours.p50). Same parameters as {@link #fetchInto}.
      */
-    public Datasets fetchDeploymentsInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
-                                         Optional<String> defaultBranch, Instant firstWindowAsOf) {
+    public Datasets fetchDeploymentsInto(Datasets data, GitHubClients github, RepoRef repo, CollectionRange range,
+                                         Optional<String> defaultBranch) {
         if (source instanceof DoraSource.Workflow workflow) {
-            fetchRuns(data, github, repo, since, asOf, defaultBranch, firstWindowAsOf);
+            fetchRuns(data, github, repo, range, defaultBranch);
             if (data.get(WorkflowRuns.class).isPresent()) {
                 WorkflowRuns fetched = data.get(WorkflowRuns.class).get();
                 data.fetch(Deployments.class, () -> deployments.anchorWorkflowRuns(github, repo, fetched, workflow.file()));
                 return data;
             }
         }
-        return data.fetch(Deployments.class, () -> deployments.fetch(github, repo, since, asOf, defaultBranch));
+        return data.fetch(Deployments.class, () -> deployments.fetch(github, repo, range.since(), range.asOf(), defaultBranch));
     }
 
     /** The workflow runs (unless {@link #fetchDeploymentsInto} fetched them already) and traffic. */
-    public Datasets fetchRestInto(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
-                                  Optional<String> defaultBranch, Instant firstWindowAsOf) {
-        fetchRuns(data, github, repo, since, asOf, defaultBranch, firstWindowAsOf);
-        return data.fetch(Traffic.class, () -> traffic.fetch(github, repo, since, asOf));
+    public Datasets fetchRestInto(Datasets data, GitHubClients github, RepoRef repo, CollectionRange range,
+                                  Optional<String> defaultBranch) {
+        fetchRuns(data, github, repo, range, defaultBranch);
+        return data.fetch(Traffic.class, () -> traffic.fetch(github, repo, range.since(), range.asOf()));
     }
 
-    private void fetchRuns(Datasets data, GitHubClients github, RepoRef repo, Instant since, Instant asOf,
-                           Optional<String> defaultBranch, Instant firstWindowAsOf) {
+    private void fetchRuns(Datasets data, GitHubClients github, RepoRef repo, CollectionRange range,
+                           Optional<String> defaultBranch) {
         if (!data.attempted(WorkflowRuns.class)) {
-            data.fetch(WorkflowRuns.class, () -> runs.fetch(github, repo, since, asOf, defaultBranch, firstWindowAsOf));
+            data.fetch(WorkflowRuns.class, () -> runs.fetch(github, repo, range.since(), range.asOf(), defaultBranch,
+                    range.firstWindowAsOf()));
         }
-    }
-
-    /** A weekly run: one window {@code [asOf - windowDays, asOf)}. */
-    public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, Instant asOf, int windowDays,
-                              Optional<String> defaultBranch) {
-        return fetchInto(data, github, repo, asOf.minus(Duration.ofDays(windowDays)), asOf, defaultBranch, asOf);
     }
 }

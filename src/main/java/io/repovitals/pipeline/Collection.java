@@ -1,5 +1,6 @@
 package io.repovitals.pipeline;
 
+import io.repovitals.collect.CollectionRange;
 import io.repovitals.collect.Datasets;
 import io.repovitals.collect.GitFetch;
 import io.repovitals.collect.PullRequests;
@@ -81,7 +82,7 @@ final class Collection {
         try (RequestCounter.Tally cost = github.requests().tally()) {
             RepositoryCollector collector = new RepositoryCollector(context.clock(), context.ticker(),
                     settings.environment().workspace(), gitFetch(), settings.collection().doraSource(), settings.collection().doraEnvironment());
-            Datasets data = collector.fetch(github, repo, windows.get(0).start(), windows.get(0).asOf(), settings.collection().asOf());
+            Datasets data = collector.fetch(github, repo, CollectionRange.of(windows));
             List<MetricFamily> families = MetricCatalog.families(settings.collection().ignoreUsers(), settings.collection().staleDays(),
                     settings.collection().incidentLabels());
             CollectionStats stats = new CollectionStats(cost.requests(), cost.graphqlCost(),

@@ -165,7 +165,7 @@ public final class CollectionBenchmark {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        Datasets data = collector.fetch(github, repo, since, firstWindowAsOf, AS_OF);
+        Datasets data = collector.fetch(github, repo, new io.repovitals.collect.CollectionRange(since, firstWindowAsOf, AS_OF));
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = peakHeap();
         Map<String, Integer> served = fake.counts();

@@ -61,7 +61,7 @@ class ActivityDatasetsTest {
         Instant since = AS_OF.minus(Duration.ofDays(90));
 
         Datasets data = new ActivityDatasets(Optional.empty())
-                .fetchInto(new Datasets(), clients, REPO, since, AS_OF, Optional.of("main"));
+                .fetchInto(new Datasets(), clients, REPO, new CollectionRange(since, AS_OF, AS_OF), since, Optional.of("main"));
         List<Outcome> outcomes = new ArrayList<>();
         for (var family : List.of(new PrMetrics(), new IssueMetrics(), new CommitMetrics(), new ContributorMetrics())) {
             outcomes.addAll(family.compute(data, WINDOW, List.of()));
@@ -84,7 +84,7 @@ class ActivityDatasetsTest {
         GitHubClients clients = clients();
 
         Datasets data = new ActivityDatasets(Optional.empty()).fetchInto(new Datasets(), clients, REPO,
-                WINDOW.start(), AS_OF, Optional.empty());
+                new CollectionRange(WINDOW.start(), AS_OF, AS_OF), WINDOW.start(), Optional.empty());
         Map<String, Object> values = OutcomeValues.of(new CommitMetrics().compute(data, WINDOW, List.of()));
 
         assertThat(clients.requests().total()).isEqualTo(1);
@@ -101,7 +101,7 @@ class ActivityDatasetsTest {
         stub("Commits", "commits-quiet.json");
 
         Datasets data = new ActivityDatasets(Optional.empty()).fetchInto(new Datasets(), clients(), REPO,
-                WINDOW.start(), AS_OF, Optional.of("main"));
+                new CollectionRange(WINDOW.start(), AS_OF, AS_OF), WINDOW.start(), Optional.of("main"));
 
         assertThat(data.get(PullRequests.class)).isEmpty();
         assertThat(data.absentReason(PullRequests.class)).startsWith("GitHub's GraphQL API answered pull requests of octo-org/quiet with an error");

@@ -84,7 +84,8 @@ class FaultToleranceTest {
 
     /** What the pipeline does for one repository with the REST datasets: fetch them, compute, build. */
     private Snapshot collect(GitHubClients clients) {
-        Datasets data = new RestDatasets().fetchInto(new Datasets(), clients, REPO, AS_OF, 7, Optional.of("main"));
+        Datasets data = new RestDatasets().fetchInto(new Datasets(), clients, REPO,
+                new CollectionRange(AS_OF.minus(java.time.Duration.ofDays(7)), AS_OF, AS_OF), Optional.of("main"));
         List<Outcome> outcomes = new ArrayList<>(new CiMetrics().compute(data, WINDOW, List.of()));
         outcomes.addAll(TrafficMetrics.missing(data, WINDOW));
         Snapshot snapshot = SnapshotBuilder.build(REPO, WINDOW, outcomes, List.of(), TrafficRows.of(data, WINDOW),
@@ -332,7 +333,8 @@ class FaultToleranceTest {
         GitHubClients clients = TestClients.create(github, time);
 
         Datasets data = new RestDatasets(new io.repovitals.config.DoraSource.Workflow("ci.yml"), "production")
-                .fetchInto(new Datasets(), clients, REPO, AS_OF, 7, Optional.of("main"));
+                .fetchInto(new Datasets(), clients, REPO,
+                new CollectionRange(AS_OF.minus(java.time.Duration.ofDays(7)), AS_OF, AS_OF), Optional.of("main"));
 
         // successful main runs of ci.yml finished in [since, asOf]: 101 (11-13T00:10) and 110 (11-19T11:59);
         // the last before since, 90 (11-12T20:10), starts the coverage (89 is older: left out)
