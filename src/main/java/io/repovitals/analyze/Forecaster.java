@@ -63,9 +63,35 @@ public final class Forecaster {
             return Optional.empty();
         }
         int need = pointsNeeded(series);
+        if (series.size() < need) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "%s: not enough history for a forecast yet (%d points; the back-test at %d days needs about %d)",
+                    Labels.of(series.metric()), series.size(), forecastDays, need));
+        }
+        // Points enough, but gaps (a metric measured only some days) leave too few with one a horizon later.
         return Optional.of(String.format(Locale.ROOT,
-                "%s: not enough history for a forecast yet (%d points; the back-test at %d days needs about %d)",
-                Labels.of(series.metric()), series.size(), forecastDays, need));
+                "%s: not enough regular history for a forecast yet (%d points, with gaps: the back-test at %d days needs"
+                        + " %d points with %d days measured before them and a point %d days later, and has %d)",
+                Labels.of(series.metric()), series.size(), forecastDays, MIN_ORIGINS, MIN_TRAIN_DAYS, forecastDays,
+                usableOrigins(series, now)));
+    }
+
+    /** How many points can be a back-test's origin: {@value #MIN_TRAIN_DAYS} days before them, a point a horizon after. */
+    private int usableOrigins(TimeSeries series, Instant now) {
+        double[] days = days(series, now);
+        double spacing = typicalSpacingDays(days);
+        int steps = steps(spacing);
+        int origins = 0;
+        for (int origin = 0; origin + steps < days.length; origin++) {
+            origins += usableOrigin(days, origin, steps, spacing) ? 1 : 0;
+        }
+        return origins;
+    }
+
+    private boolean usableOrigin(double[] days, int origin, int steps, double spacing) {
+        // A gap in the snapshots makes the point "steps" later another horizon: that origin is skipped.
+        return Math.abs(days[origin + steps] - days[origin] - forecastDays) <= spacing / 2
+                && days[origin] - days[firstInWindow(days, origin)] >= MIN_TRAIN_DAYS - spacing / 2;
     }
 
     /** About how many points of this series' spacing the back-test needs. */
@@ -105,15 +131,11 @@ public final class Forecaster {
         int origins = 0;
         double[][] buffers = new double[3][n];
         for (int origin = 0; origin + steps < n; origin++) {
+            if (!usableOrigin(days, origin, steps, spacing)) {
+                continue;
+            }
             int target = origin + steps;
-            // A gap in the snapshots makes the point "steps" later another horizon: that origin is skipped.
-            if (Math.abs(days[target] - days[origin] - forecastDays) > spacing / 2) {
-                continue;
-            }
             int from = firstInWindow(days, origin);
-            if (days[origin] - days[from] < MIN_TRAIN_DAYS - spacing / 2) {
-                continue;
-            }
             buffers[0][origins] = values[target] - predict(naive, days, values, from, origin, days[target], steps);
             for (int m = 0; m < MODELS.size(); m++) {
                 buffers[m + 1][origins] = values[target] - predict(MODELS.get(m), days, values, from, origin, days[target], steps);

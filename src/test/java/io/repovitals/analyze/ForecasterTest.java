@@ -4,6 +4,10 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static io.repovitals.analyze.Histories.NOW;
@@ -211,5 +215,24 @@ class ForecasterTest {
                 "forks: not enough history for a forecast yet (96 points; the back-test at 30 days needs about 97)");
         assertThat(FORECASTER.forecast(Histories.series("repo.forks", 1, enough97), NOW)).isPresent();
         assertThat(FORECASTER.withheld(Histories.series("repo.forks", 1, enough97), NOW)).isEmpty();
+    }
+
+    @Test
+    void should_say_when_gaps_leave_too_few_points_a_horizon_apart_though_there_are_points_enough() {
+        // 120 points, three days measured and one not, over 160 days: 30 points on lie 40 days later, never 30,
+        // so no point can be an origin, though 120 is more than the 97 a daily series needs.
+        List<TimeSeries.Point> points = new ArrayList<>();
+        for (int day = 0; points.size() < 120; day++) {
+            if (day % 4 != 3) {
+                points.add(new TimeSeries.Point(NOW.minus(Duration.ofDays(200 - day)), 5 + day % 3));
+            }
+        }
+        TimeSeries gappy = new TimeSeries("prs.time_to_first_review_hours.p50", points);
+        Instant now = gappy.last().at();
+
+        assertThat(FORECASTER.forecast(gappy, now)).isEmpty();
+        assertThat(FORECASTER.withheld(gappy, now)).hasValue("median first review: not enough regular history for a"
+                + " forecast yet (120 points, with gaps: the back-test at 30 days needs 39 points with 28 days measured"
+                + " before them and a point 30 days later, and has 0)");
     }
 }
