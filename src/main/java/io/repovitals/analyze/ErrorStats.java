@@ -135,15 +135,9 @@ final class ErrorStats {
         if (n < 3) {
             return values.clone();
         }
-        double[] increases = new double[n - 1];
-        for (int i = 1; i < n; i++) {
-            increases[i - 1] = (values[i] - values[i - 1]) / Math.max(1e-9, days[i] - days[i - 1]);
-        }
+        double[] increases = increases(days, values);
         double median = AnomalyDetector.median(increases);
-        double[] deviations = Arrays.stream(increases).map(v -> Math.abs(v - median)).toArray();
-        double spread = Math.max(AnomalyDetector.MAD_SCALE * AnomalyDetector.median(deviations),
-                Math.sqrt(Math.max(0, median) + 1));
-        double cap = median + 5 * spread;
+        double cap = burstCap(increases, median);
         double[] cleaned = new double[n];
         cleaned[0] = values[0];
         for (int i = 1; i < n; i++) {
@@ -151,5 +145,30 @@ final class ErrorStats {
             cleaned[i] = cleaned[i - 1] + increase * Math.max(1e-9, days[i] - days[i - 1]);
         }
         return cleaned;
+    }
+
+    /** How many steps {@link #withoutBursts} takes out: those whose increase is a burst's. */
+    static int burstSteps(double[] days, double[] values) {
+        if (values.length < 3) {
+            return 0;
+        }
+        double[] increases = increases(days, values);
+        double cap = burstCap(increases, AnomalyDetector.median(increases));
+        return (int) Arrays.stream(increases).filter(v -> v > cap).count();
+    }
+
+    private static double[] increases(double[] days, double[] values) {
+        double[] increases = new double[values.length - 1];
+        for (int i = 1; i < values.length; i++) {
+            increases[i - 1] = (values[i] - values[i - 1]) / Math.max(1e-9, days[i] - days[i - 1]);
+        }
+        return increases;
+    }
+
+    private static double burstCap(double[] increases, double median) {
+        double[] deviations = Arrays.stream(increases).map(v -> Math.abs(v - median)).toArray();
+        double spread = Math.max(AnomalyDetector.MAD_SCALE * AnomalyDetector.median(deviations),
+                Math.sqrt(Math.max(0, median) + 1));
+        return median + 5 * spread;
     }
 }

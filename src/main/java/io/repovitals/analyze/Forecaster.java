@@ -236,11 +236,16 @@ public final class Forecaster {
             String head = String.format(Locale.ROOT, "%s in %d days: %s (95 %% interval %s to %s)",
                     Labels.of(metric), forecastDays, MetricCatalog.prose(metric, value),
                     MetricCatalog.prose(metric, lower), MetricCatalog.prose(metric, upper));
+            int bursts = cumulative ? ErrorStats.burstSteps(days, observed) : 0;
+            // The interval holds the usual pace only: a reader is told that a launch like the past one would lie above it.
+            String left = bursts == 0 ? "" : String.format(Locale.ROOT, ", %d %s of launch burst left out", bursts,
+                    bursts == 1 ? "day" : "days");
             if (method.naive()) {
                 return head + ", " + (method == Forecast.Method.NAIVE_DRIFT
-                        ? "the naive forecast (the recent average rise carried on)"
+                        ? "the naive forecast (the recent average rise carried on" + left + ")"
                         : "the naive forecast (the level now held)") + ": no model beat it on the back-test";
             }
+            head += left;
             return head + String.format(Locale.ROOT, ", %s, back-test error %s against the naive forecast's %s",
                     method == Forecast.Method.LINEAR ? "linear trend" : "Holt's linear trend",
                     MetricCatalog.prose(metric, error), MetricCatalog.prose(metric, naiveError));

@@ -106,6 +106,8 @@ class ForecasterTest {
         assertThat(forecast.value()).isCloseTo(729, within(1e-9));
         assertThat(forecast.lower()).isCloseTo(729, within(1e-9));
         assertThat(forecast.upper()).isCloseTo(729, within(1e-9));
+        assertThat(forecast.sentence()).isEqualTo("stars in 30 days: 729 (95 % interval 729 to 729), the naive forecast"
+                + " (the recent average rise carried on, 1 day of launch burst left out): no model beat it on the back-test");
     }
 
     /** Errors 1, 1, -1, -1: c0 = 4, lag 1: 1·1 + (-1)·1 + (-1)(-1) = 1, ρ1 = 0.25; m = 4 / (1 + 0.5) = 2.6667. */
