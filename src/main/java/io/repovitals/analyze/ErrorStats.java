@@ -4,7 +4,10 @@ import org.apache.commons.math3.stat.StatUtils;
 
 import java.util.Arrays;
 
-/** What the forecasts' back-test makes of its errors: their interval, whether one method clearly beat another, a robust drift. */
+/**
+ * What the forecasts' back-test makes of its errors: their interval, whether one method clearly beat another, a
+ * robust drift, and a running total without its launch bursts.
+ */
 final class ErrorStats {
     private ErrorStats() {}
 
