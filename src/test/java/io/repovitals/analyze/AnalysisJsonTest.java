@@ -51,7 +51,7 @@ class AnalysisJsonTest {
         assertThat(names(repo.path("forecasts").path("repo.stars")))
                 .containsExactly("days", "horizonDays", "intervalLevel", "value", "lower", "upper", "method", "backtestError",
                         "naiveBacktestError", "backtestOrigins", "beatsNaive");
-        assertThat(names(repo.path("anomalies").path(0))).containsExactly("metric", "quantity", "date", "value", "median",
+        assertThat(names(repo.path("anomalies").path(0))).containsExactly("rank", "metric", "quantity", "date", "value", "median",
                 "usualLow", "usualHigh", "robustZ", "severity", "rule", "baseline", "threshold", "sentence");
         assertThat(names(repo.path("anomalies").path(0).path("baseline"))).containsExactly("from", "to", "days", "points");
         assertThat(repo.path("dora").path("deployment_frequency").asText()).isEqualTo("medium");
@@ -83,6 +83,7 @@ class AnalysisJsonTest {
         JsonNode anomaly = repo.path("anomalies").path(0);
         // Past failure rates' R-7 quartiles: 0.075 and 0.085 (h = 2.5 and 7.5 of 11 sorted values).
         assertThat(anomaly.path("sentence").asText()).isEqualTo("CI failure rate: 41 %; usually 7.5 % to 8.5 %");
+        assertThat(anomaly.path("rank").asInt()).isEqualTo(1);
         assertThat(anomaly.path("date").asText()).isEqualTo("2026-11-20T00:00:00Z");
         assertThat(anomaly.path("baseline").path("from").asText()).isEqualTo("2026-08-22T00:00:00Z");
         assertThat(anomaly.path("baseline").path("days").asInt()).isEqualTo(90);
