@@ -35,7 +35,30 @@ final class OrgViews {
             analysis.anomalies().forEach(a -> anomalies.add(new OrgAnomaly(analysis.repository(), a.sentence())));
         }
         return new ReportModel.Organisation(asOf, new Md(HumanFormat.count(org.repositories().size())),
-                RankRows.of(org, histories, views), metrics(latest), anomalies, dora(org.repositories()));
+                digest(org, histories, views), RankRows.of(org, histories, views), metrics(latest), anomalies,
+                dora(org.repositories()));
+    }
+
+    /** Per repository with a history, in ranking order: its score and its first {@value #DIGEST_PER_REPOSITORY} digest bullets. */
+    static final int DIGEST_PER_REPOSITORY = 2;
+
+    private static List<ReportModel.OrgDigest> digest(OrgAnalysis org, Map<String, List<Snapshot>> histories, ReportViews views) {
+        List<ReportModel.OrgDigest> rows = new ArrayList<>();
+        for (Analysis analysis : org.repositories()) {
+            List<Snapshot> history = histories.getOrDefault(analysis.repository(), List.of());
+            if (history.isEmpty()) {
+                continue;
+            }
+            RepositoryReport report = new RepositoryReport(analysis, history, null, List.of(), null);
+            Optional<Analysis> before = views.lastWeekAnalysis(analysis.repository(), history, ReportViews.lastWeek(history));
+            ReportModel.Headline headline = views.headline(analysis, before);
+            String score = headline.rated() ? headline.score() + " / 100, grade " + headline.grade() + ", "
+                    + headline.change() + " since last week" : "not rated yet";
+            List<Md> bullets = views.digest(report, before);
+            rows.add(new ReportModel.OrgDigest(analysis.repository(), new Md(score),
+                    bullets.subList(0, Math.min(DIGEST_PER_REPOSITORY, bullets.size()))));
+        }
+        return rows;
     }
 
     private static List<OrgMetricRow> metrics(List<Snapshot> latest) {

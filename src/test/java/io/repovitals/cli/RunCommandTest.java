@@ -159,9 +159,9 @@ class RunCommandTest {
         assertThat(analysis.path("repositories").path("octo-org/widgets").path("doraBandsSource").asText())
                 .isEqualTo("custom thresholds");
         assertThat(workDir.resolve("report-out/report.md")).content().contains("## repo-vitals: octo\\-org/widgets, week 2026-W47")
-                .contains("](charts/octo-org/widgets/stars-forks.png)");
+                .contains("](charts/octo-org/widgets/stars.png)");
         // Four days of stars draw a chart; report.html carries it inside, so the page stands alone.
-        assertThat(javax.imageio.ImageIO.read(workDir.resolve("report-out/charts/octo-org/widgets/stars-forks.png").toFile())
+        assertThat(javax.imageio.ImageIO.read(workDir.resolve("report-out/charts/octo-org/widgets/stars.png").toFile())
                 .getWidth()).isEqualTo(800);
         assertThat(workDir.resolve("report-out/report.html")).content().contains("data:image/png;base64,")
                 .doesNotContain("src=\"charts/");
