@@ -40,7 +40,7 @@ final class OrgViews {
     }
 
     /** Per repository with a history, in ranking order: its score and its first {@value #DIGEST_PER_REPOSITORY} digest bullets. */
-    static final int DIGEST_PER_REPOSITORY = 2;
+    static final int DIGEST_PER_REPOSITORY = 3;
 
     private static List<ReportModel.OrgDigest> digest(OrgAnalysis org, Map<String, List<Snapshot>> histories, ReportViews views) {
         List<ReportModel.OrgDigest> rows = new ArrayList<>();

@@ -205,7 +205,7 @@ final class ReportViews {
 
     /**
      * Key metrics whose trend is significant and has a good direction, worse ones first, then by how much
-     * the window's mean moved; running totals (which always rise) and quantities already named are left out.
+     * the window's mean moved on the window before; running totals (which always rise) and quantities already named are left out.
      */
     private List<Trend> significantChanges(Analysis analysis, Set<String> named) {
         return MetricRows.KEY_METRICS.stream()

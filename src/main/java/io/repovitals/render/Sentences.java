@@ -123,23 +123,19 @@ final class Sentences {
                 + componentName(now) + " (" + detail) + ".");
     }
 
-    /** "Median first review is rising, worse: 6.4 h this week, 5.6 h a week before; +12 % on the previous 90 days." */
+    /** "Median first review has been rising over the last 90 days, worse: 6.4 h this week, 5.6 h a week before." */
     static Md change(Trend trend, Number thisWeek, Number lastWeek, int trendDays) {
         boolean rising = trend.direction() == Trend.Direction.RISING;
         String judgement = better(trend.metric()).judge(rising);
         MetricDef.Unit unit = MetricCatalog.unit(trend.metric());
-        StringBuilder text = new StringBuilder(capitalised(label(trend.metric()))).append(" is ")
-                .append(rising ? "rising" : "falling");
+        StringBuilder text = new StringBuilder(capitalised(label(trend.metric()))).append(" has been ")
+                .append(rising ? "rising" : "falling").append(" over the last ").append(trendDays).append(" days");
         if (judgement != null) {
             text.append(", ").append(judgement);
         }
         text.append(": ").append(HumanFormat.value(unit, thisWeek)).append(" this week");
         if (lastWeek != null) {
             text.append(", ").append(HumanFormat.value(unit, lastWeek)).append(" a week before");
-        }
-        if (trend.changePct() != null) {
-            text.append(String.format(Locale.ROOT, "; the last %d days averaged %+.0f %% on the %d before", trendDays,
-                    trend.changePct(), trendDays));
         }
         return new Md(MdEscape.text(text.toString()) + ".");
     }
