@@ -39,7 +39,7 @@ final class OrgViews {
                 dora(org.repositories()));
     }
 
-    /** Per repository with a history, in ranking order: its score and its first {@value #DIGEST_PER_REPOSITORY} digest bullets. */
+    /** Per repository with a history, in ranking order: its score and {@value #DIGEST_PER_REPOSITORY} digest bullets, what waits for review among them. */
     static final int DIGEST_PER_REPOSITORY = 3;
 
     private static List<ReportModel.OrgDigest> digest(OrgAnalysis org, Map<String, List<Snapshot>> histories, ReportViews views) {
@@ -54,9 +54,8 @@ final class OrgViews {
             ReportModel.Headline headline = views.headline(analysis, before);
             String score = headline.rated() ? headline.score() + " / 100, grade " + headline.grade() + ", "
                     + headline.change() + " since last week" : "not rated yet";
-            List<Md> bullets = views.digest(report, before);
             rows.add(new ReportModel.OrgDigest(analysis.repository(), new Md(score),
-                    bullets.subList(0, Math.min(DIGEST_PER_REPOSITORY, bullets.size()))));
+                    views.digest(report, before).first(DIGEST_PER_REPOSITORY)));
         }
         return rows;
     }

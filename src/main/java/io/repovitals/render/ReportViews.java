@@ -75,7 +75,7 @@ final class ReportViews {
                 .toList();
         Optional<Analysis> before = lastWeekAnalysis(analysis.repository(), history, lastWeek);
         return new ReportModel.Weekly(analysis.repository(), week(latest.asOf()), dateTime(latest.asOf()),
-                headline(analysis, before), digest(input, before), components(analysis.health(), history),
+                headline(analysis, before), digest(input, before).all(), components(analysis.health(), history),
                 new Md(HumanFormat.count(settings.trendDays())), Sentences.trendLegend(settings.trendDays()),
                 MetricRows.key(analysis, history, lastWeek), MetricRows.all(analysis, history, lastWeek),
                 shownAnomalies(input), moreAnomalies(input), forecasts(analysis), contributors, input.waitingPrs() != null, waiting, input.charts().stream().map(Links::chart).toList(),
@@ -120,7 +120,7 @@ final class ReportViews {
         Optional<Snapshot> lastWeek = lastWeek(input.history());
         Optional<Analysis> before = lastWeekAnalysis(input.analysis().repository(), input.history(), lastWeek);
         return new ReportModel.SummaryRepo(input.analysis().repository(), week(input.latest().asOf()),
-                headline(input.analysis(), before), digest(input, before), new Md(HumanFormat.count(settings.trendDays())),
+                headline(input.analysis(), before), digest(input, before).all(), new Md(HumanFormat.count(settings.trendDays())),
                 MetricRows.key(input.analysis(), input.history(), lastWeek),
                 input.analysis().anomalies().stream().map(Anomaly::sentence).toList(),
                 input.analysis().anomalies().stream().skip(MAX_DIGEST_ANOMALIES).map(Anomaly::sentence).toList(),
@@ -159,7 +159,31 @@ final class ReportViews {
      * that are news (not a running total's usual rise, not a quantity an anomaly already named), and
      * the pull request waiting longest for a first review. A week with none of them says so in one line.
      */
-    List<Md> digest(RepositoryReport input, Optional<Analysis> before) {
+    /**
+     * @param news    anomalies, the score's move and significant changes, in that order
+     * @param waiting the bullet on pull requests waiting for a first review, if any wait
+     */
+    record Digest(List<Md> news, Optional<Md> waiting) {
+        /** Every bullet, the waiting one last; the quiet week's line when there is none. */
+        List<Md> all() {
+            List<Md> all = new ArrayList<>(news);
+            waiting.ifPresent(all::add);
+            return all.isEmpty() ? List.of(Sentences.quiet()) : all;
+        }
+
+        /** At most {@code count} bullets, keeping the waiting one (what needs a maintainer) in place of later news. */
+        List<Md> first(int count) {
+            List<Md> all = all();
+            if (all.size() <= count || waiting.isEmpty()) {
+                return all.subList(0, Math.min(count, all.size()));
+            }
+            List<Md> some = new ArrayList<>(news.subList(0, count - 1));
+            some.add(waiting.get());
+            return some;
+        }
+    }
+
+    Digest digest(RepositoryReport input, Optional<Analysis> before) {
         Analysis analysis = input.analysis();
         Snapshot latest = input.latest();
         List<Md> bullets = new ArrayList<>();
@@ -175,8 +199,7 @@ final class ReportViews {
         significantChanges(analysis, named).stream().limit(Math.max(0, Math.min(room, MAX_DIGEST_CHANGES)))
                 .forEach(trend -> bullets.add(Sentences.change(trend, latest.metrics().get(trend.metric()),
                         lastWeek.map(s -> s.metrics().get(trend.metric())).orElse(null), settings.trendDays())));
-        waiting.ifPresent(bullets::add);
-        return bullets.isEmpty() ? List.of(Sentences.quiet()) : bullets;
+        return new Digest(bullets, waiting);
     }
 
     /** The component whose weighted score changed most, when the score moved at least {@value #SCORE_MOVE} point. */

@@ -123,17 +123,17 @@ final class Sentences {
                 + componentName(now) + " (" + detail) + ".");
     }
 
-    /** "Median first review has been rising over the last 90 days, worse: 6.4 h this week, 5.6 h a week before." */
+    /** "Median first review: rising over the last 90 days, worse; 6.4 h this week, 5.6 h a week before." */
     static Md change(Trend trend, Number thisWeek, Number lastWeek, int trendDays) {
         boolean rising = trend.direction() == Trend.Direction.RISING;
         String judgement = better(trend.metric()).judge(rising);
         MetricDef.Unit unit = MetricCatalog.unit(trend.metric());
-        StringBuilder text = new StringBuilder(capitalised(label(trend.metric()))).append(" has been ")
+        StringBuilder text = new StringBuilder(capitalised(label(trend.metric()))).append(": ")
                 .append(rising ? "rising" : "falling").append(" over the last ").append(trendDays).append(" days");
         if (judgement != null) {
             text.append(", ").append(judgement);
         }
-        text.append(": ").append(HumanFormat.value(unit, thisWeek)).append(" this week");
+        text.append("; ").append(HumanFormat.value(unit, thisWeek)).append(" this week");
         if (lastWeek != null) {
             text.append(", ").append(HumanFormat.value(unit, lastWeek)).append(" a week before");
         }

@@ -80,8 +80,8 @@ class GoldenTemplatesTest {
                 // Time to merge 30 + i rises and first review 10 - 0.5·i falls, both significant; worse first. CI failure
                 // rate is left out (the anomaly named it), stars and forks (running totals always rise) and open
                 // issues (neither good nor bad) too.
-                "- Median time to merge has been rising over the last 90 days, worse: 42 h this week, 41 h a week before.",
-                "- Median first review has been falling over the last 90 days, better: 4 h this week, 4.5 h a week before.",
+                "- Median time to merge: rising over the last 90 days, worse; 42 h this week, 41 h a week before.",
+                "- Median first review: falling over the last 90 days, better; 4 h this week, 4.5 h a week before.",
                 // #38 waits longest (76 h); the other 2 of the 3 listed wait too.
                 "- **Waiting for review:** [#38](https://github.com/acme/rocket/pull/38) has waited 3 d 4 h for a first review: Bump deps; 2 more wait.");
     }
