@@ -1,5 +1,6 @@
 package io.repovitals.render;
 
+import io.repovitals.analyze.ComponentScore;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,18 @@ class SentencesTest {
                 .isEqualTo("longer than in any of the last 4 weeks");
         assertThat(Sentences.comparison("issues.stale", 4, List.of(4.0, 4.0, 4.0, 4.0)))
                 .isEqualTo("the same as in each of the last 4 weeks");
+    }
+
+    @Test
+    void should_say_in_one_clause_why_a_component_is_left_out() {
+        ComponentScore contributors = ComponentScore.inconclusive("contributors", "contributors.active", 0.3,
+                "contributors: no contributors.active in the last 7 days, left out of the score");
+        ComponentScore forks = ComponentScore.inconclusive("fork_growth", "repo.forks", 0.15, "fork growth: needs repo.forks");
+
+        // The catalog's label, not the key.
+        assertThat(Sentences.component(contributors, Fixtures.history())).isEqualTo("no active contributors measured in the last 7 days");
+        assertThat(Sentences.component(forks, Fixtures.history())).isEqualTo("it needs the forks count of this week and of the week before");
+        assertThat(Sentences.componentName(forks)).isEqualTo("Fork growth");
     }
 
     @Test
