@@ -30,11 +30,13 @@ public final class CiMetrics implements MetricFamily {
     public static final MetricDef RUNS = MetricDef.count("ci.runs", "completed workflow runs").withLabel("CI runs")
             .withDefinition("runs in the population").withMissingWhen(UNFETCHED);
     public static final MetricDef FAILURES = MetricDef.count("ci.failures", "failed workflow runs")
-            .withDefinition("runs with conclusion `failure`, `timed_out` or `startup_failure`").withMissingWhen(UNFETCHED);
+            .withDefinition("runs with conclusion `failure`, `timed_out` or `startup_failure`").withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef FAILURE_RATE = new MetricDef("ci.failure_rate", MetricDef.Unit.RATIO,
             "failed share of decided runs").withLabel("CI failure rate")
             .withDefinition("`ci.failures` / decided runs").withExcluded(UNDECIDED)
-            .withMissingWhen(UNFETCHED + "; or no run in the window is decided");
+            .withMissingWhen(UNFETCHED + "; or no run in the window is decided")
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef DURATION_MIN = minutes("min");
     public static final MetricDef DURATION_P50 = minutes("p50");
     public static final MetricDef DURATION_P75 = minutes("p75");
@@ -46,7 +48,8 @@ public final class CiMetrics implements MetricFamily {
             "latest decided run on the default branch succeeded").withLabel("default branch passing (1 yes, 0 no)")
             .withDefinition("1 if the latest decided run (by `created_at`, any time before asOf) whose `head_branch` is"
                     + " the default branch succeeded, else 0")
-            .withMissingWhen(UNFETCHED + "; or no decided run on the default branch was created before asOf");
+            .withMissingWhen(UNFETCHED + "; or no decided run on the default branch was created before asOf")
+            .withBetter(MetricDef.Better.HIGHER);
 
     public static final List<MetricDef> DEFS = List.of(RUNS, FAILURES, FAILURE_RATE, DURATION_MIN, DURATION_P50,
             DURATION_P75, DURATION_P90, DURATION_P95, DURATION_MAX, DURATION_MEAN, DEFAULT_BRANCH_PASSING);
@@ -55,7 +58,8 @@ public final class CiMetrics implements MetricFamily {
         return new MetricDef("ci.duration_minutes." + statistic, MetricDef.Unit.MINUTES, "run duration, " + statistic)
                 .withLabel(Stats.label(statistic, "CI duration"))
                 .withDefinition(Stats.words(statistic) + " of the duration in minutes over decided runs")
-                .withExcluded(UNDECIDED).withMissingWhen(UNFETCHED + "; or no run in the window is decided");
+                .withExcluded(UNDECIDED).withMissingWhen(UNFETCHED + "; or no run in the window is decided")
+                .withBetter(MetricDef.Better.LOWER);
     }
 
     @Override

@@ -99,7 +99,7 @@ final class Collection {
             own.missing().forEach((name, reason) -> notes.add("warning:" + name + " missing: " + reason));
             List<WaitingPr> waiting = data.get(PullRequests.class)
                     .map(pulls -> WaitingPrs.longest(repo, pulls, settings.collection().asOf(), settings.collection().ignoreUsers(),
-                            ReportRendering.WAITING_PRS_SHOWN))
+                            ReportRendering.WAITING_PRS_SHOWN, settings.environment().serverUrl().toString()))
                     .orElse(null);
             return new Collected(days, notes, waiting);
         }
