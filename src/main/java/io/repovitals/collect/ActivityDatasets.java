@@ -41,20 +41,29 @@ public final class ActivityDatasets {
     public Datasets fetchInto(Datasets data, GitHubClients github, RepoRef repo, CollectionRange range,
                               Instant prsMergedSince, Optional<String> defaultBranch) {
         Instant since = range.since();
-        Instant firstWindowAsOf = range.firstWindowAsOf();
         Instant asOf = range.asOf();
         if (defaultBranch.isEmpty()) {
-            data.without(PullRequests.class, "the repository is empty (no default branch), so it has no pull requests");
-            data.without(Commits.class, "the repository is empty (no default branch), so it has no commits");
+            emptyRepositoryInto(data, range, prsMergedSince);
         } else {
             data.fetch(PullRequests.class, () -> pulls.fetch(github, repo, since, prsMergedSince, asOf));
         }
         data.fetch(Issues.class, () -> issues.fetch(github, repo, since, asOf));
         if (defaultBranch.isPresent()) {
-            Instant ninetyDays = firstWindowAsOf.minus(BUS_FACTOR_RANGE);
-            Instant commitsSince = ninetyDays.isBefore(since) ? ninetyDays : since;
+            Instant commitsSince = commitsSince(range);
             data.fetch(Commits.class, () -> commits.fetch(github, repo, commitsSince, asOf, defaultBranch));
         }
         return data;
+    }
+
+    /** An empty repository (no default branch) has no pull requests and no commits, for no request. */
+    void emptyRepositoryInto(Datasets data, CollectionRange range, Instant prsMergedSince) {
+        data.without(PullRequests.class, "the repository is empty (no default branch), so it has no pull requests");
+        data.without(Commits.class, "the repository is empty (no default branch), so it has no commits");
+    }
+
+    /** Where the commits of a range start: its since, or 90 days before its first window's asOf when earlier (bus factor). */
+    static Instant commitsSince(CollectionRange range) {
+        Instant ninetyDays = range.firstWindowAsOf().minus(BUS_FACTOR_RANGE);
+        return ninetyDays.isBefore(range.since()) ? ninetyDays : range.since();
     }
 }
