@@ -55,6 +55,7 @@ final class FakeGitHub implements AutoCloseable {
 
     private final RepoModel model;
     private final String repoPath;
+    private volatile URI servedUnder;
     private final long latencyMillis;
     private final String token;
     private final HttpServer server;
@@ -96,7 +97,15 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     URI api() {
+        if (server == null) {
+            return servedUnder;
+        }
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Without a server of its own: the address it is served under (for the REST Link headers). */
+    void servedUnder(URI api) {
+        this.servedUnder = api;
     }
 
     URI graphql() {
@@ -316,7 +325,7 @@ final class FakeGitHub implements AutoCloseable {
         repository.putObject("watchers").put("totalCount", model.prsPer90Days / 10);
         repository.putObject("openIssues").put("totalCount", model.openIssues());
         repository.putObject("openPullRequests").put("totalCount", model.openPrs());
-        repository.putObject("branches").put("totalCount", 12);
+        repository.putObject("branches").put("totalCount", model.prsPer90Days == 0 ? 0 : 12);
         if (q.with("withStars")) {
             repository.set("stargazers", connection(model.stars, q.first("stargazers"), q.after("starsAfter"), "edges",
                     at -> JSON.createObjectNode().put("starredAt", at.toString())));

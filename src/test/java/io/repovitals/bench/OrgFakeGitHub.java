@@ -83,6 +83,7 @@ final class OrgFakeGitHub implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
+        members.values().forEach(member -> member.fake().servedUnder(URI.create(api() + "/")));
     }
 
     /** 70 % quiet, 25 % light, 5 % busy, in a fixed interleaving; every 25th empty. */
