@@ -23,8 +23,10 @@ public final class BatchedRepository {
     private final Instant fetchedAt;
     private final CollectionRange range;
     private final Instant commitsSince;
+    private final boolean starsRefused;
 
-    BatchedRepository(JsonNode node, Instant fetchedAt, CollectionRange range, Instant commitsSince) {
+    BatchedRepository(JsonNode node, Instant fetchedAt, CollectionRange range, Instant commitsSince, boolean starsRefused) {
+        this.starsRefused = starsRefused;
         this.node = node;
         this.fetchedAt = fetchedAt;
         this.range = range;
@@ -64,7 +66,8 @@ public final class BatchedRepository {
     private boolean settlesRepoState() {
         JsonNode star = node.path("latestStar").path("edges").path(0);
         // A star without its time: GitHub withholds star times from this token, which the collector reports.
-        boolean starsQuiet = star.isMissingNode() || (star.hasNonNull("starredAt") && before(star.path("starredAt"), range.since()));
+        boolean noStar = node.path("latestStar").isObject() && star.isMissingNode();
+        boolean starsQuiet = !starsRefused && (noStar || (star.hasNonNull("starredAt") && before(star.path("starredAt"), range.since())));
         boolean forksQuiet = before(node.path("latestFork").path("nodes").path(0).path("createdAt"), range.since());
         return starsQuiet && forksQuiet && noIssueUpdatedSince() && noPullRequestUpdatedSince();
     }

@@ -61,6 +61,11 @@ public final class RepositoryBatch {
         return new GraphQlQuery(TEMPLATE.name() + "-" + count, document.toString());
     }
 
+    private static boolean under(GraphQlError error, String alias, String field) {
+        return !error.path().isEmpty() && error.path().get(0).equals(alias)
+                && (field == null || (error.path().size() > 1 && error.path().get(1).equals(field)));
+    }
+
     /** What a run of batches learned: each answered repository, and the first rate-limit reading. */
     public record Answer(Map<RepoRef, BatchedRepository> repositories, int requests, OptionalLong remaining,
                          Optional<Instant> resetAt, List<String> failures) {}
@@ -105,16 +110,23 @@ public final class RepositoryBatch {
                 remaining = OptionalLong.of(rateLimit.path("remaining").asLong());
                 resetAt = Optional.ofNullable(GraphQlNodes.instant(rateLimit.path("resetAt")));
             }
+            if (response.errors().stream().anyMatch(e -> e.path().isEmpty())) {
+                // An error that names no repository may concern any of them: each is collected on its own.
+                failures.add("repositories " + chunk.get(0) + " to " + chunk.get(chunk.size() - 1)
+                        + " are collected one by one: the batch was answered with an error (" + response.errors().get(0).message() + ")");
+                continue;
+            }
             for (int i = 0; i < chunk.size(); i++) {
                 String alias = "r" + i;
                 JsonNode node = response.data().path(alias);
-                Optional<GraphQlError> error = response.errors().stream()
-                        .filter(e -> !e.path().isEmpty() && e.path().get(0).equals(alias)).findFirst();
-                if (error.isPresent() || node.isNull() || node.isMissingNode()) {
+                // Star times are withheld from tokens without push access: the repo state collector says so, the rest stands.
+                boolean starsRefused = response.errors().stream().anyMatch(e -> under(e, alias, "latestStar"));
+                boolean otherError = response.errors().stream().anyMatch(e -> under(e, alias, null) && !under(e, alias, "latestStar"));
+                if (otherError || node.isNull() || node.isMissingNode()) {
                     // The per-repository path asks again and reports what is wrong (renamed, gone, refused).
                     continue;
                 }
-                answered.put(chunk.get(i), new BatchedRepository(node, fetchedAt, range, commitsSince));
+                answered.put(chunk.get(i), new BatchedRepository(node, fetchedAt, range, commitsSince, starsRefused));
             }
         }
         return new Answer(answered, requests, remaining, resetAt, failures);
