@@ -27,8 +27,9 @@ import java.util.Map;
 
 /**
  * The collect step that {@code collect} and {@code run} share: which repositories, and for each one
- * fetch, from the one fetch its daily snapshots (the run's day, plus the backfilled days on a first
- * run), and what to log about them.
+ * fetch, from the one fetch its daily snapshots (the run's day, plus the rebuilt past days: the
+ * backfill on a first run, the days skipped since the last stored snapshot otherwise), and what to
+ * log about them.
  */
 final class Collection {
     /** Repositories collected at once: enough to hide latency, few enough for GitHub's secondary limits. */
@@ -42,11 +43,22 @@ final class Collection {
         this.github = github;
     }
 
-    /** One repository's snapshots (backfilled days, then the run's own day) and what to say about them. */
-    record Collected(List<Snapshot> days, List<String> notes, List<WaitingPr> waiting) {
+    /**
+     * One repository's snapshots (rebuilt past days, then the run's own day) and what to say about them.
+     *
+     * @param filledDays how many of {@code days} fill days skipped since the last stored snapshot (0 on a
+     *                   first run, whose rebuilt days are its backfill)
+     */
+    record Collected(List<Snapshot> days, List<String> notes, List<WaitingPr> waiting, int filledDays) {
         Snapshot ownDay() {
             return days.get(days.size() - 1);
         }
+    }
+
+    /** The past days a run rebuilds for a repository with this stored history (CollectionRange.daysToRebuild). */
+    static int daysToRebuild(Settings settings, History history) {
+        return CollectionRange.daysToRebuild(history.latest().map(History::day), settings.collection().asOf(),
+                settings.collection().backfillDays());
     }
 
     /** The selected repositories (named, of the organisations, of this shard), logged; none is a config error. */
@@ -65,19 +77,21 @@ final class Collection {
     /**
      * Every repository, {@link #CONCURRENCY} at a time, in name order.
      *
-     * @param histories each repository's stored history; an empty one gets the backfill when {@code backfill} is set
+     * @param histories each repository's stored history: when {@code rebuild} is set, an empty one gets the
+     *                  backfill and the days skipped since a stored one's latest day are filled in
      */
-    List<Collected> all(List<RepoRef> repositories, Map<RepoRef, History> histories, boolean backfill) {
+    List<Collected> all(List<RepoRef> repositories, Map<RepoRef, History> histories, boolean rebuild) {
         return RepositoryPool.collectAll(repositories, CONCURRENCY, repo -> {
             History history = histories.getOrDefault(repo, History.empty(repo));
-            return one(repo, history, backfill && history.isEmpty());
+            return one(repo, history, rebuild ? daysToRebuild(context.settings(), history) : 0);
         }, context.log());
     }
 
-    private Collected one(RepoRef repo, History history, boolean backfill) {
+    private Collected one(RepoRef repo, History history, int rebuiltDays) {
         Settings settings = context.settings();
-        List<Window> windows = DaySnapshots.windows(settings.collection().asOf(),
-                backfill ? settings.collection().backfillDays() : 0, settings.collection().windowDays());
+        // One fetch covers every rebuilt day: a longer range costs only the extra items it holds.
+        List<Window> windows = DaySnapshots.windows(settings.collection().asOf(), rebuiltDays,
+                settings.collection().windowDays());
         long started = context.ticker().nanos();
         try (RequestCounter.Tally cost = github.requests().tally()) {
             RepositoryCollector collector = new RepositoryCollector(context.clock(), context.ticker(),
@@ -94,14 +108,15 @@ final class Collection {
             List<String> notes = new ArrayList<>();
             notes.add(own.metrics().size() + " metrics, " + own.missing().size() + " missing, " + cost.requests()
                     + " requests" + (collector.gitBytes() > 0 ? ", " + collector.gitBytes() + " bytes fetched over git" : "")
-                    + (days.size() > 1 ? ", " + (days.size() - 1) + " days backfilled" : ""));
+                    + (days.size() > 1 ? ", " + (days.size() - 1) + (history.isEmpty() ? " days backfilled"
+                    : " skipped days filled") : ""));
             data.partialReason().ifPresent(reason -> notes.add("warning:partial snapshot: " + reason));
             own.missing().forEach((name, reason) -> notes.add("warning:" + name + " missing: " + reason));
             List<WaitingPr> waiting = data.get(PullRequests.class)
                     .map(pulls -> WaitingPrs.longest(repo, pulls, settings.collection().asOf(), settings.collection().ignoreUsers(),
                             ReportRendering.WAITING_PRS_SHOWN))
                     .orElse(null);
-            return new Collected(days, notes, waiting);
+            return new Collected(days, notes, waiting, history.isEmpty() ? 0 : days.size() - 1);
         }
     }
 
