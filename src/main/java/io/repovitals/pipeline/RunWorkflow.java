@@ -86,6 +86,13 @@ public final class RunWorkflow {
         Optional<HistoryException> notStored = storeHistory(store, toStore, rendered);
         StorageOutcome storage = new StorageOutcome(Optional.ofNullable(notWritten).map(Throwable::getMessage), notStored);
         sendToDatadog(ownDays);
+        Optional<ReportRendering.ChartHost> host = RunOutputs.chartHost(settings);
+        if (notStored.isPresent() && host.isPresent()) {
+            // The issue and summary would link charts and the full report in the branch, which did not get them.
+            log.info("history: not stored, so the issue and summary go out without links into branch '"
+                    + settings.history().historyBranch() + "'");
+            rendered = RunOutputs.render(context, analysis, merged, waiting, Optional.empty(), notes);
+        }
         RuntimeException publishFailure = null;
         try {
             new Publishing(settings, log).publish(github, analysis, rendered, Optional.ofNullable(files), Analysing.reports(settings),

@@ -91,22 +91,43 @@ class RunStorageFaultsTest {
 
     /** The action's run, first run with a 3-day backfill (4 points: charts are drawn), publishing summary and issue. */
     private CliRun run(String historyRemote, Path outputDir) {
-        Map<String, String> env = new HashMap<>();
+        return run(historyRemote, outputDir, Map.of());
+    }
+
+    private CliRun run(String historyRemote, Path outputDir, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(extraEnv);
         env.put("GITHUB_API_URL", github.baseUrl());
         env.put("GITHUB_TOKEN", GitHubFake.TOKEN);
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_STEP_SUMMARY", workDir.resolve("summary.md").toString());
         env.put("GITHUB_OUTPUT", workDir.resolve("outputs.txt").toString());
-        return CliRun.run(env, workDir, "run", "--repositories", "hub4j/github-api", "--as-of", "2026-11-20T00:00:00Z",
-                "--backfill-days", "3", "--history-remote", historyRemote, "--history-branch", "repo-vitals-data",
-                "--publish", "summary,issue", "--output-dir", outputDir.toString());
+        List<String> args = new ArrayList<>(List.of("run", "--repositories", "hub4j/github-api", "--as-of",
+                "2026-11-20T00:00:00Z", "--backfill-days", "3", "--history-remote", historyRemote, "--history-branch",
+                "repo-vitals-data", "--publish", "summary,issue", "--output-dir", outputDir.toString()));
+        if (env.containsKey("GITHUB_SERVER_URL")) {
+            args.addAll(List.of("--git-fetch-max-mb", "0")); // the commits come from the API, as everywhere in this test
+        }
+        return CliRun.run(env, workDir, args.toArray(String[]::new));
     }
 
+    /**
+     * Through the local smart-HTTP server, which is also GITHUB_SERVER_URL: the history remote is then a
+     * repository of the server, so reports would link charts and the full report into the branch.
+     */
     private CliRun runThrough(GitHttpServer.Mode mode, Path outputDir) throws Exception {
         try (Repository served = new FileRepositoryBuilder().setGitDir(bare.toFile()).build();
              GitHttpServer server = new GitHttpServer(served, GitHubFake.TOKEN, mode)) {
-            return run(server.url(), outputDir);
+            String serverUrl = server.url().substring(0, server.url().indexOf("/octo/app.git"));
+            return run(server.url(), outputDir, Map.of("GITHUB_SERVER_URL", serverUrl));
         }
+    }
+
+    /** The body of the one issue the run opened. */
+    private static String openedIssueBody() throws Exception {
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> opened =
+                github.findAll(postRequestedFor(urlPathEqualTo(IssueSamples.REPO_PATH + "/issues")));
+        assertThat(opened).hasSize(1);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(opened.get(0).getBodyAsString()).path("body").asText();
     }
 
     @Test
@@ -130,7 +151,11 @@ class RunStorageFaultsTest {
                 .contains("set `history-branch` to a branch no rule covers")
                 // and then the report itself, as on any run
                 .contains("## repo-vitals: hub4j/github\\-api, week 2026-W47");
-        assertThat(github.findAll(postRequestedFor(urlPathEqualTo(IssueSamples.REPO_PATH + "/issues")))).hasSize(1);
+        // Published all the same, without links to charts and a full report the branch did not get.
+        assertThat(openedIssueBody()).contains("## repo-vitals: hub4j/github\\-api, week 2026-W47")
+                .doesNotContain("/blob/repo-vitals-data/");
+        assertThat(summary).doesNotContain("/blob/repo-vitals-data/");
+        assertThat(run.all()).contains("history: not stored, so the issue and summary go out without links into branch 'repo-vitals-data'");
         assertThat(Files.readAllLines(workDir.resolve("outputs.txt"))).contains("issue-url=https://github.com/hub4j/github-api/issues/77",
                 "report-path=" + out.resolve("report.md"));
         // The token appears only in the mask command, never in a message or the summary.
