@@ -95,6 +95,10 @@ class RunStorageFaultsTest {
     }
 
     private CliRun run(String historyRemote, Path outputDir, Map<String, String> extraEnv) {
+        return run(historyRemote, outputDir, extraEnv, "2026-11-20T00:00:00Z");
+    }
+
+    private CliRun run(String historyRemote, Path outputDir, Map<String, String> extraEnv, String asOf) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("GITHUB_API_URL", github.baseUrl());
         env.put("GITHUB_TOKEN", GitHubFake.TOKEN);
@@ -102,7 +106,7 @@ class RunStorageFaultsTest {
         env.put("GITHUB_STEP_SUMMARY", workDir.resolve("summary.md").toString());
         env.put("GITHUB_OUTPUT", workDir.resolve("outputs.txt").toString());
         List<String> args = new ArrayList<>(List.of("run", "--repositories", "hub4j/github-api", "--as-of",
-                "2026-11-20T00:00:00Z", "--backfill-days", "3", "--history-remote", historyRemote, "--history-branch",
+                asOf, "--backfill-days", "3", "--history-remote", historyRemote, "--history-branch",
                 "repo-vitals-data", "--publish", "summary,issue", "--output-dir", outputDir.toString()));
         if (env.containsKey("GITHUB_SERVER_URL")) {
             args.addAll(List.of("--git-fetch-max-mb", "0")); // the commits come from the API, as everywhere in this test
@@ -115,10 +119,14 @@ class RunStorageFaultsTest {
      * repository of the server, so reports would link charts and the full report into the branch.
      */
     private CliRun runThrough(GitHttpServer.Mode mode, Path outputDir) throws Exception {
+        return runThrough(mode, outputDir, "2026-11-20T00:00:00Z");
+    }
+
+    private CliRun runThrough(GitHttpServer.Mode mode, Path outputDir, String asOf) throws Exception {
         try (Repository served = new FileRepositoryBuilder().setGitDir(bare.toFile()).build();
              GitHttpServer server = new GitHttpServer(served, GitHubFake.TOKEN, mode)) {
             String serverUrl = server.url().substring(0, server.url().indexOf("/octo/app.git"));
-            return run(server.url(), outputDir, Map.of("GITHUB_SERVER_URL", serverUrl));
+            return run(server.url(), outputDir, Map.of("GITHUB_SERVER_URL", serverUrl), asOf);
         }
     }
 
@@ -179,6 +187,24 @@ class RunStorageFaultsTest {
                 .contains("> Fix: give the workflow's token write access to the repository's contents: add"
                         + " `permissions: contents: write` to the job");
         assertThat(github.findAll(postRequestedFor(urlPathEqualTo(IssueSamples.REPO_PATH + "/issues")))).hasSize(1);
+    }
+
+    @Test
+    void should_fill_in_the_refused_day_on_the_next_run_that_stores_its_own() throws Exception {
+        assertThat(runThrough(GitHttpServer.Mode.ACCEPT, workDir.resolve("out-18"), "2026-11-18T00:00:00Z").exitCode()).isZero();
+        assertThat(runThrough(GitHttpServer.Mode.PRE_RECEIVE_REJECTS, workDir.resolve("out-19"), "2026-11-19T00:00:00Z")
+                .exitCode()).isEqualTo(1);
+
+        CliRun next = runThrough(GitHttpServer.Mode.ACCEPT, workDir.resolve("out-20"), "2026-11-20T00:00:00Z");
+
+        assertThat(next.exitCode()).as(next.all()).isZero();
+        assertThat(next.all()).contains("hub4j/github-api: 4 stored snapshots, the latest of 2026-11-18; filling 1 skipped day"
+                + " from this run's fetch");
+        String dir = "snapshots/hub4j/github-api/2026/";
+        assertThat(historyFiles().stream().filter(path -> path.startsWith("snapshots/"))).containsExactly(dir + "2026-11-15.json", dir + "2026-11-16.json", dir + "2026-11-17.json",
+                dir + "2026-11-18.json", dir + "2026-11-19.json", dir + "2026-11-20.json");
+        assertThat(storedText(dir + "2026-11-19.json")).contains("\"reconstructed\" : true");
+        assertThat(storedText(dir + "2026-11-20.json")).doesNotContain("reconstructed");
     }
 
     @Test
@@ -265,6 +291,14 @@ class RunStorageFaultsTest {
             }
         }
         return paths;
+    }
+
+    private String storedText(String path) throws Exception {
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(bare.toFile()).build();
+             TreeWalk walk = TreeWalk.forPath(repository, path, repository.resolve("refs/heads/repo-vitals-data^{tree}"))) {
+            assertThat(walk).as(path).isNotNull();
+            return new String(repository.open(walk.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** A 64 KiB tmpfs at {@code point}; false when this process may not mount (not root). */
