@@ -123,13 +123,22 @@ public final class RunWorkflow {
         try (Log.Group ignored = log.group("Storing " + toStore.size() + " snapshots and "
                 + rendered.stored().size() + " report files")) {
             String runId = settings.environment().runId().orElse("local");
-            store.save(toStore, rendered.stored(), runId);
+            try {
+                store.save(toStore, rendered.stored(), runId);
+            } catch (HistoryException e) {
+                log.info("history: not stored; the job summary says why and how to fix it; publishing goes on");
+                return Optional.of(e);
+            }
             // Retention folds old daily files into weekly ones, in a commit of its own; no point is dropped.
-            settings.history().historyRetentionDays().ifPresent(days -> store.fold(days, settings.collection().asOf(), runId));
+            // The snapshots are stored by then: a fold that fails is a warning, and the next run folds them.
+            settings.history().historyRetentionDays().ifPresent(days -> {
+                try {
+                    store.fold(days, settings.collection().asOf(), runId);
+                } catch (HistoryException e) {
+                    log.warning(e.getMessage() + " (retention: the snapshots are stored; the next run folds them)");
+                }
+            });
             return Optional.empty();
-        } catch (HistoryException e) {
-            log.info("history: not stored; the job summary says why and how to fix it; publishing goes on");
-            return Optional.of(e);
         }
     }
 
