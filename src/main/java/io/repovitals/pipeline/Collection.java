@@ -29,8 +29,9 @@ import java.util.Map;
 
 /**
  * The collect step that {@code collect} and {@code run} share: which repositories, and for each one
- * fetch, from the one fetch its daily snapshots (the run's day, plus the backfilled days on a first
- * run), and what to log about them.
+ * fetch, from the one fetch its daily snapshots (the run's day, plus the rebuilt past days: the
+ * backfill on a first run, the days skipped since the last stored snapshot otherwise), and what to
+ * log about them.
  */
 final class Collection {
     /** Repositories collected at once: enough to hide latency, few enough for GitHub's secondary limits. */
@@ -45,13 +46,23 @@ final class Collection {
     }
 
     /**
-     * One repository's snapshots (backfilled days, then the run's own day) and what to say about them: a summary
-     * line, detail lines, and its gaps (one per kind, for {@link GapDigest}).
+     * One repository's snapshots (rebuilt past days, then the run's own day) and what to say about them: a
+     * summary line, detail lines, and its gaps (one per kind, for {@link GapDigest}).
+     *
+     * @param filledDays how many of {@code days} fill days skipped since the last stored snapshot (0 on a
+     *                   first run, whose rebuilt days are its backfill)
      */
-    record Collected(List<Snapshot> days, String summary, List<String> notes, List<GapDigest.Gap> gaps, List<WaitingPr> waiting) {
+    record Collected(List<Snapshot> days, String summary, List<String> notes, List<GapDigest.Gap> gaps,
+                     List<WaitingPr> waiting, int filledDays) {
         Snapshot ownDay() {
             return days.get(days.size() - 1);
         }
+    }
+
+    /** The past days a run rebuilds for a repository with this stored history (CollectionRange.daysToRebuild). */
+    static int daysToRebuild(Settings settings, History history) {
+        return CollectionRange.daysToRebuild(history.latest().map(History::day), settings.collection().asOf(),
+                settings.collection().backfillDays());
     }
 
     /** The selected repositories (named, of the organisations, of this shard), logged; none is a config error. */
@@ -70,16 +81,18 @@ final class Collection {
     /**
      * Every repository, {@link #CONCURRENCY} at a time, in name order.
      *
-     * @param histories each repository's stored history; an empty one gets the backfill when {@code backfill} is set
+     * @param histories each repository's stored history: when {@code rebuild} is set, an empty one gets the
+     *                  backfill and the days skipped since a stored one's latest day are filled in
      */
-    List<Collected> all(List<RepoRef> repositories, Map<RepoRef, History> histories, boolean backfill) {
+    List<Collected> all(List<RepoRef> repositories, Map<RepoRef, History> histories, boolean rebuild) {
         Settings settings = context.settings();
         Map<RepoRef, List<Window>> windows = new LinkedHashMap<>();
         Map<RepoRef, CollectionRange> ranges = new LinkedHashMap<>();
         for (RepoRef repo : repositories) {
             History history = histories.getOrDefault(repo, History.empty(repo));
+            // One fetch covers every rebuilt day: a longer range costs only the extra items it holds.
             List<Window> repoWindows = DaySnapshots.windows(settings.collection().asOf(),
-                    backfill && history.isEmpty() ? settings.collection().backfillDays() : 0, settings.collection().windowDays());
+                    rebuild ? daysToRebuild(settings, history) : 0, settings.collection().windowDays());
             windows.put(repo, repoWindows);
             ranges.put(repo, CollectionRange.of(repoWindows));
         }
@@ -130,14 +143,15 @@ final class Collection {
             Snapshot own = days.get(days.size() - 1);
             String summary = how + own.metrics().size() + " metrics, " + own.missing().size() + " missing, " + cost.requests()
                     + " requests" + (gitBytes > 0 ? ", " + gitBytes + " bytes fetched over git" : "")
-                    + (days.size() > 1 ? ", " + (days.size() - 1) + " days backfilled" : "");
+                    + (days.size() > 1 ? ", " + (days.size() - 1) + (history.isEmpty() ? " days backfilled"
+                    : " skipped days filled") : "");
             List<GapDigest.Gap> gaps = GapDigest.of(repo, own.missing(), data.partialReason().orElse(null));
             List<String> notes = gaps.stream().map(GapDigest.Gap::line).toList();
             List<WaitingPr> waiting = data.get(PullRequests.class)
                     .map(pulls -> WaitingPrs.longest(repo, pulls, settings.collection().asOf(), settings.collection().ignoreUsers(),
                             ReportRendering.WAITING_PRS_SHOWN, settings.environment().serverUrl().toString()))
                     .orElse(null);
-            return new Collected(days, summary, notes, gaps, waiting);
+            return new Collected(days, summary, notes, gaps, waiting, history.isEmpty() ? 0 : days.size() - 1);
         }
     }
 
