@@ -39,8 +39,8 @@ class StorageOutcomeTest {
 
         // A branch holding a backtick gets a longer fence; the reason can neither mention nor reference anyone.
         assertThat(block).startsWith("> [!CAUTION]\n> **The history was not stored:** branch ``data`x`` was not updated,")
-                .contains("@&#8203;octocat").contains("\\#&#8203;12").contains("&lt;b")
-                .contains("> [!WARNING]\n> **output-dir was not written:** cannot write the run's files to output\\-dir /full")
+                .contains("@&#8203;octocat").contains("#&#8203;12").contains("&lt;b")
+                .contains("> [!WARNING]\n> **output-dir was not written:** cannot write the run's files to output-dir /full")
                 // With neither target written, neither is offered as the place the files are.
                 .doesNotContain("(they are in").doesNotContain("holds this run's snapshots")
                 .endsWith("\n\n");
