@@ -1,6 +1,8 @@
 package io.repovitals.analyze;
 
 import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HumanFormat;
+import io.repovitals.model.MetricDef;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.time.Instant;
@@ -234,8 +236,8 @@ public final class Forecaster {
         private String sentence(String metric, Forecast.Method method, double value, double lower, double upper,
                                 double error, double naiveError) {
             String head = String.format(Locale.ROOT, "%s in %d days: %s (95 %% interval %s to %s)",
-                    Labels.of(metric), forecastDays, MetricCatalog.prose(metric, value),
-                    MetricCatalog.prose(metric, lower), MetricCatalog.prose(metric, upper));
+                    Labels.of(metric), forecastDays, expected(metric, value), expected(metric, lower),
+                    expected(metric, upper));
             int bursts = cumulative ? ErrorStats.burstSteps(days, observed) : 0;
             // The interval holds the usual pace only: a reader is told that a launch like the past one would lie above it.
             String left = bursts == 0 ? "" : String.format(Locale.ROOT, ", %d %s of launch burst left out", bursts,
@@ -250,6 +252,11 @@ public final class Forecaster {
                     method == Forecast.Method.LINEAR ? "linear trend" : "Holt's linear trend",
                     MetricCatalog.prose(metric, error), MetricCatalog.prose(metric, naiveError));
         }
+    }
+
+    /** A forecast count is a number of things: whole, with thousands separators ("6,384 stars", not "6383.7"). */
+    private static String expected(String metric, double value) {
+        return MetricCatalog.unit(metric) == MetricDef.Unit.COUNT ? HumanFormat.count(value) : MetricCatalog.prose(metric, value);
     }
 
     /** Median gap between points in days: 1 for daily snapshots, 7 for weekly ones. */

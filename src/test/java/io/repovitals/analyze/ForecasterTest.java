@@ -110,6 +110,21 @@ class ForecasterTest {
                 + " (the recent average rise carried on, 1 day of launch burst left out): no model beat it on the back-test");
     }
 
+    @Test
+    void should_say_a_forecast_count_as_a_whole_number_with_thousands_separators() {
+        // Stars 6,000 + t/2 over 100 days: now 6,049.5, drift 0.5 a day without back-test error, so 6,049.5 + 15 =
+        // 6,064.5 with a zero-width interval; a count is said whole ("6,065", rounding half up), not "6064.5".
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 6_000 + i / 2.0;
+        }
+
+        Forecast forecast = FORECASTER.forecast(Histories.series("repo.stars", 1, values), NOW).orElseThrow();
+
+        assertThat(forecast.value()).isCloseTo(6_064.5, within(1e-9));
+        assertThat(forecast.sentence()).startsWith("stars in 30 days: 6,065 (95 % interval 6,065 to 6,065)");
+    }
+
     /** Errors 1, 1, -1, -1: c0 = 4, lag 1: 1·1 + (-1)·1 + (-1)(-1) = 1, ρ1 = 0.25; m = 4 / (1 + 0.5) = 2.6667. */
     @Test
     void should_count_dependent_errors_as_fewer_independent_ones() {
