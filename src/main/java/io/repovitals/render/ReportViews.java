@@ -75,7 +75,7 @@ final class ReportViews {
                 .toList();
         Optional<Analysis> before = lastWeekAnalysis(analysis.repository(), history, lastWeek);
         return new ReportModel.Weekly(analysis.repository(), week(latest.asOf()), dateTime(latest.asOf()),
-                headline(analysis, before), digest(input, before).all(), components(analysis.health(), history),
+                headline(analysis, before), digest(input, before).all(), components(analysis.health()),
                 new Md(HumanFormat.count(settings.trendDays())), Sentences.trendLegend(settings.trendDays()),
                 MetricRows.key(analysis, history, lastWeek), MetricRows.all(analysis, history, lastWeek),
                 shownAnomalies(input), moreAnomalies(input), forecasts(analysis), contributors, input.waitingPrs() != null, waiting, input.charts().stream().map(Links::chart).toList(),
@@ -192,7 +192,7 @@ final class ReportViews {
             bullets.add(Sentences.anomaly(anomaly));
             named.add(anomaly.quantity());
         }
-        scoreMove(analysis, before, input.history()).ifPresent(bullets::add);
+        scoreMove(analysis, before).ifPresent(bullets::add);
         Optional<Md> waiting = waitingBullet(input);
         int room = MAX_DIGEST - bullets.size() - (waiting.isPresent() ? 1 : 0);
         Optional<Snapshot> lastWeek = lastWeek(input.history());
@@ -203,7 +203,7 @@ final class ReportViews {
     }
 
     /** The component whose weighted score changed most, when the score moved at least {@value #SCORE_MOVE} point. */
-    private static Optional<Md> scoreMove(Analysis analysis, Optional<Analysis> before, List<Snapshot> history) {
+    private static Optional<Md> scoreMove(Analysis analysis, Optional<Analysis> before) {
         HealthScore now = analysis.health();
         HealthScore then = before.map(Analysis::health).orElse(null);
         if (now.score() == null || then == null || then.score() == null || Math.abs(now.score() - then.score()) < SCORE_MOVE) {
@@ -223,7 +223,7 @@ final class ReportViews {
         String name = most.name();
         Double earlierScore = then.components().stream().filter(c -> c.name().equals(name) && c.conclusive())
                 .map(ComponentScore::score).findFirst().orElse(null);
-        return Optional.of(Sentences.scoreMove(now.score() - then.score(), most, earlierScore, history));
+        return Optional.of(Sentences.scoreMove(now.score() - then.score(), most, earlierScore));
     }
 
     /**
@@ -286,10 +286,10 @@ final class ReportViews {
         return new Md(DATE_TIME.format(instant));
     }
 
-    private static List<ComponentRow> components(HealthScore health, List<Snapshot> history) {
+    private static List<ComponentRow> components(HealthScore health) {
         return health.components().stream().map(c -> new ComponentRow(Sentences.componentName(c), c.conclusive(),
                 new Md(HumanFormat.number(c.score())), new Md(HumanFormat.ratio(health.effectiveWeight(c))),
-                Sentences.component(c, history))).toList();
+                Sentences.component(c))).toList();
     }
 
     private static DoraRow dora(DoraAssessment.Rating rating) {

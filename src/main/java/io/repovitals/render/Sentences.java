@@ -3,19 +3,14 @@ package io.repovitals.render;
 import io.repovitals.analyze.Anomaly;
 import io.repovitals.analyze.ComponentScore;
 import io.repovitals.analyze.HealthScore;
-import io.repovitals.analyze.TimeSeries;
 import io.repovitals.analyze.Trend;
 import io.repovitals.metrics.MetricCatalog;
 import io.repovitals.model.HumanFormat;
 import io.repovitals.model.MetricDef;
-import io.repovitals.model.Snapshot;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * Every sentence the reports say to people, in one place: the health components, the headline's
@@ -25,47 +20,38 @@ import java.util.SortedMap;
  * unless they carry a link, then they are {@link Md} with the user text escaped.
  */
 final class Sentences {
-    /** The components' past: as many weeks as the health components rank this week against (WeeklyComponent). */
-    static final int COMPONENT_PAST_WEEKS = 26;
-    /** Fewer past weeks than this and a component is scored on fixed reference bands (WeeklyComponent). */
-    static final int COMPONENT_MIN_PAST_WEEKS = 4;
-    private static final String FORK_GROWTH = "fork_growth";
-    /** What each health component is called in a sentence; an unknown one by its key in words. */
-    private static final Map<String, String> COMPONENT_NAMES = Map.of(
-            "contributors", "Contributors", "pr_throughput", "PR throughput", "review_velocity", "Review velocity",
-            "issue_freshness", "Issue freshness", FORK_GROWTH, "Fork growth");
-
     private Sentences() {}
 
+    /** "Issue freshness": the component's label, capitalised. */
     static String componentName(ComponentScore component) {
-        return COMPONENT_NAMES.getOrDefault(component.name(), capitalised(component.name().replace('_', ' ')));
+        return capitalised(component.label());
     }
 
     /**
      * Why a component scored so, in words: "49 stale issues, more than in any of the last 26 weeks";
      * for one left out, why in one clause: "no active contributors measured in the last 7 days".
+     * Only phrasing: the comparison with the past weeks is the analysis's ({@link ComponentScore#pastWeeks}).
      */
-    static String component(ComponentScore component, List<Snapshot> history) {
+    static String component(ComponentScore component) {
         if (!component.conclusive()) {
-            if (history.isEmpty()) {
-                return "no history yet";
-            }
-            return FORK_GROWTH.equals(component.name())
-                    ? "it needs the " + label(component.metric()) + " count of this week and of the week before"
-                    : "no " + label(component.metric()) + " measured in the last 7 days";
+            return switch (component.leftOut()) {
+                case NO_HISTORY -> "no history yet";
+                case NO_VALUE_THIS_WEEK -> component.measure() == ComponentScore.Measure.WEEKLY_GROWTH
+                        ? "it needs the " + label(component.metric()) + " count of this week and of the week before"
+                        : "no " + label(component.metric()) + " measured in the last 7 days";
+            };
         }
-        double current = component.value();
-        List<Double> past = pastWeeks(component, history);
-        String value = componentValue(component, current);
+        ComponentScore.PastWeeks past = component.pastWeeks();
+        String value = componentValue(component, component.value());
         if (component.basis() == ComponentScore.Basis.REFERENCE_BANDS) {
-            String weeks = switch (past.size()) {
+            String weeks = switch (past.count()) {
                 case 0 -> "there is no past week of history yet";
                 case 1 -> "there is only 1 past week of history";
-                default -> "there are only " + past.size() + " past weeks of history";
+                default -> "there are only " + past.count() + " past weeks of history";
             };
-            return value + "; scored on fixed reference bands, as " + weeks + " (" + COMPONENT_MIN_PAST_WEEKS + " needed)";
+            return value + "; scored on fixed reference bands, as " + weeks + " (" + past.needed() + " needed)";
         }
-        return value + ", " + comparison(component.metric(), current, past);
+        return value + ", " + comparison(component.metric(), past);
     }
 
     /** How the score came about: "the weighted mean of 5 components" or which were left out. */
@@ -113,12 +99,12 @@ final class Sentences {
      * The component that moved the score most: "Health rose 16.6 points since last week, most from
      * contributors (98 of 100, was 40): 15 active contributors."
      */
-    static Md scoreMove(double change, ComponentScore now, Double before, List<Snapshot> history) {
+    static Md scoreMove(double change, ComponentScore now, Double before) {
         String verb = change > 0 ? "rose" : "fell";
         String was = before == null ? "left out last week" : "was " + HumanFormat.plain(before);
         String detail = now.conclusive()
                 ? HumanFormat.plain(now.score()) + " of 100, " + was + "): " + componentValue(now, now.value())
-                : "left out this week, " + was + "): " + component(now, history);
+                : "left out this week, " + was + "): " + component(now);
         return new Md(MdEscape.text("Health " + verb + " " + HumanFormat.plain(Math.abs(change)) + " points since last week, most of it from "
                 + componentName(now) + " (" + detail) + ".");
     }
@@ -163,7 +149,7 @@ final class Sentences {
 
     /** "49 stale issues", "median first review 6.4 h", "7 new forks". */
     private static String componentValue(ComponentScore component, double value) {
-        if (FORK_GROWTH.equals(component.name())) {
+        if (component.measure() == ComponentScore.Measure.WEEKLY_GROWTH) {
             return HumanFormat.plain(value) + (Math.abs(value) == 1 ? " new fork" : " new forks") + " this week";
         }
         MetricDef.Unit unit = MetricCatalog.unit(component.metric());
@@ -174,34 +160,36 @@ final class Sentences {
     }
 
     /**
-     * This week against the past weeks it was ranked among, exactly: "more than in 20 of the last 26
-     * weeks, the same as in 3"; "fewer than in any of the last 12 weeks".
+     * This week against the past weeks it was ranked among, exactly, the better side first: "more than
+     * in 20, as many as in 3 and fewer than in 3 of the last 26 weeks"; "fewer than in any of the last
+     * 12 weeks"; "as long as in each of the last 4 weeks"; "more than in the week before".
      */
-    static String comparison(String metric, double current, List<Double> past) {
-        MetricDef.Better direction = better(metric);
-        boolean lowerIsBetter = direction == MetricDef.Better.LOWER;
-        boolean duration = switch (MetricCatalog.unit(metric)) {
+    static String comparison(String metric, ComponentScore.PastWeeks past) {
+        boolean lowerIsBetter = better(metric) == MetricDef.Better.LOWER;
+        MetricDef.Unit unit = MetricCatalog.unit(metric);
+        boolean duration = switch (unit) {
             case HOURS, MINUTES, DAYS -> true;
             default -> false;
         };
         String more = duration ? "longer" : "more";
         String fewer = duration ? "shorter" : "fewer";
+        String same = duration ? "as long as" : unit == MetricDef.Unit.COUNT ? "as many as" : "the same as";
         String betterWord = lowerIsBetter ? fewer : more;
         String worseWord = lowerIsBetter ? more : fewer;
-        int beaten = 0;
-        int ties = 0;
-        for (double value : past) {
-            if (value == current) {
-                ties++;
-            } else if (lowerIsBetter ? current < value : current > value) {
-                beaten++;
-            }
+        int beaten = lowerIsBetter ? past.above() : past.below();
+        int worse = lowerIsBetter ? past.below() : past.above();
+        int ties = past.same();
+        int n = past.count();
+        if (n == 0) {
+            return "with no past week to compare";
         }
-        int n = past.size();
-        int worse = n - beaten - ties;
+        if (n == 1) {
+            String than = beaten == 1 ? betterWord + " than" : worse == 1 ? worseWord + " than" : same;
+            return than + " in the week before";
+        }
         String weeks = "the last " + n + " weeks";
         if (ties == n) {
-            return "the same as in each of " + weeks;
+            return same + " in each of " + weeks;
         }
         if (beaten == n) {
             return betterWord + " than in any of " + weeks;
@@ -214,7 +202,7 @@ final class Sentences {
             parts.add(betterWord + " than in " + beaten);
         }
         if (ties > 0) {
-            parts.add("the same as in " + ties);
+            parts.add(same + " in " + ties);
         }
         if (worse > 0) {
             parts.add(worseWord + " than in " + worse);
@@ -222,31 +210,6 @@ final class Sentences {
         String joined = parts.size() == 3 ? parts.get(0) + ", " + parts.get(1) + " and " + parts.get(2)
                 : String.join(" and ", parts);
         return joined + " of " + weeks;
-    }
-
-    /** The past weeks' values the component ranked this week among: weekly values, for fork growth their differences. */
-    static List<Double> pastWeeks(ComponentScore component, List<Snapshot> history) {
-        if (history.isEmpty()) {
-            return List.of();
-        }
-        Instant now = history.get(history.size() - 1).asOf();
-        SortedMap<Integer, TimeSeries.Point> weekly = TimeSeries.of(component.metric(), history).weekly(now, COMPONENT_PAST_WEEKS + 1);
-        List<Double> past = new ArrayList<>();
-        for (int weeksAgo = 1; weeksAgo <= COMPONENT_PAST_WEEKS; weeksAgo++) {
-            TimeSeries.Point point = weekly.get(weeksAgo);
-            if (point == null) {
-                continue;
-            }
-            if (FORK_GROWTH.equals(component.name())) {
-                TimeSeries.Point before = weekly.get(weeksAgo + 1);
-                if (before != null) {
-                    past.add(point.value() - before.value());
-                }
-            } else {
-                past.add(point.value());
-            }
-        }
-        return past;
     }
 
     private static String judged(String arrow, String metric, boolean rising) {

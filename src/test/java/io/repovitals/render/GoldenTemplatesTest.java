@@ -93,14 +93,14 @@ class GoldenTemplatesTest {
         assertThat(report).contains(
                 "The score is the weighted mean of 5 components",
                 // 9 active now; the 12 past weeks had 9 (even i) and 10 (odd i) six times each.
-                "- **Contributors** 25 of 100 (weight 30 %): 9 active contributors, the same as in 6 and fewer than in 6 of the last 12 weeks.",
+                "- **Contributors** 25 of 100 (weight 30 %): 9 active contributors, as many as in 6 and fewer than in 6 of the last 12 weeks.",
                 // 10 merged now; past weeks 10, 11, 12 four times each.
-                "- **PR throughput** 16.7 of 100 (weight 20 %): 10 PRs merged, the same as in 4 and fewer than in 8 of the last 12 weeks.",
+                "- **PR throughput** 16.7 of 100 (weight 20 %): 10 PRs merged, as many as in 4 and fewer than in 8 of the last 12 weeks.",
                 // 4 h, below every past week's 10 - 0.5·i.
                 "- **Review velocity** 100 of 100 (weight 20 %): median first review 4 h, shorter than in any of the last 12 weeks.",
-                "- **Issue freshness** 50 of 100 (weight 15 %): 4 stale issues, the same as in each of the last 12 weeks.",
+                "- **Issue freshness** 50 of 100 (weight 15 %): 4 stale issues, as many as in each of the last 12 weeks.",
                 // Forks grow by 1 every week; growth needs the week before, so 11 past weeks.
-                "- **Fork growth** 50 of 100 (weight 15 %): 1 new fork this week, the same as in each of the last 11 weeks.")
+                "- **Fork growth** 50 of 100 (weight 15 %): 1 new fork this week, as many as in each of the last 11 weeks.")
                 .doesNotContain("pr_throughput", "pr\\_throughput", "45\\.8");
     }
 
