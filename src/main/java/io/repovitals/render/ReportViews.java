@@ -29,8 +29,10 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,11 +84,27 @@ final class ReportViews {
                 footer(history, lastWeek));
     }
 
-    /** Forecast sentences, then the forecast metrics without enough history for one. */
-    private static List<String> forecasts(Analysis analysis) {
+    /**
+     * Forecast sentences, then the forecast metrics without enough history for one: metrics withheld for the same
+     * reason share one line ("Not enough history for a forecast yet (13 points; …): commits, stars"), so a young
+     * history does not fill the section with eleven copies of one sentence.
+     */
+    static List<String> forecasts(Analysis analysis) {
         List<String> lines = new ArrayList<>();
         analysis.forecasts().values().forEach(forecast -> lines.add(forecast.sentence()));
-        lines.addAll(analysis.withheld().values());
+        Map<String, List<String>> labelsByReason = new LinkedHashMap<>();
+        for (String sentence : analysis.withheld().values()) {
+            // The analysis writes "<label>: <reason>"; a label never holds ": ".
+            int colon = sentence.indexOf(": ");
+            if (colon < 0) {
+                lines.add(sentence);
+            } else {
+                labelsByReason.computeIfAbsent(sentence.substring(colon + 2), key -> new ArrayList<>())
+                        .add(sentence.substring(0, colon));
+            }
+        }
+        labelsByReason.forEach((reason, labels) -> lines.add(labels.size() == 1 ? labels.get(0) + ": " + reason
+                : Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ": " + String.join(", ", labels)));
         return lines;
     }
 

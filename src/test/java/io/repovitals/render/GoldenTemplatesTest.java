@@ -47,9 +47,11 @@ class GoldenTemplatesTest {
         assertThat(report).contains("| failed share of decided runs `ci.failure_rate` | 60 % | 6 % |");
         // The 12 past weeks are 5 % and 6 % six times each: R-7 quartiles (h = 2.75 and 8.25) 5 % and 6 %.
         assertThat(report).contains("### Anomalies\n\n- CI failure rate: 60 %; usually 5 % to 6 %\n");
-        // 13 weekly points: 4 weeks to train, 4 ahead and 39 origins would take 47.
-        // Only what GitHub would read as markup is escaped: the parentheses and the hyphen stay as they are.
-        assertThat(report).contains("- stars: not enough history for a forecast yet (13 points; the back-test at 30 days needs about 47)");
+        // 13 weekly points: 4 weeks to train, 4 ahead and 39 origins would take 47. Every forecast metric has those 13
+        // points, so all ten share one line. Only what GitHub would read as markup is escaped: the parentheses stay.
+        assertThat(report).contains("- Not enough history for a forecast yet (13 points; the back-test at 30 days needs about 47):"
+                + " commits, active contributors,").contains(", forks, stars\n")
+                .doesNotContain("- stars: not enough history");
         // Most active first: alice 12+3+2+4+5 = 26, carol 2+1+0+6+9 = 18, bob 5+2+2+1+0 = 10.
         assertThat(report.indexOf("| alice |")).isLessThan(report.indexOf("| carol |"));
         assertThat(report.indexOf("| carol |")).isLessThan(report.indexOf("| bob |"));
