@@ -31,6 +31,16 @@ No key metric was measured in any repository.
 <#else>
 No repository has an unusual metric this week.
 </#list>
+<#if org.partial?has_content>
+
+### Partial snapshots
+
+Their figures cover less than the full window, for the reason given.
+
+<#list org.partial as p>
+- **${p.repository}**: ${p.reason}
+</#list>
+</#if>
 
 ### DORA bands
 

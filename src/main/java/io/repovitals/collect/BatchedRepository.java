@@ -117,6 +117,37 @@ public final class BatchedRepository {
         return requests == 0 ? 0 : requests + 2;
     }
 
+    /**
+     * The datasets the per-repository path still collects, in {@link BatchedCollector}'s order (so a request
+     * budget that runs out cuts them from the end: traffic first), the same ones {@link #estimatedRequests}
+     * counts; none for a quiet repository.
+     */
+    public List<String> datasetsToCollect(boolean deploymentsSource, boolean commitsFromApi) {
+        List<String> datasets = new ArrayList<>();
+        if (!settlesRepoState()) {
+            datasets.add("repo state");
+        }
+        if (!(deploymentsSource && settlesDeployments(DeploymentsCollector.DEFAULT_LOOKBACK))) {
+            datasets.add("deployments");
+        }
+        if (defaultBranch().isPresent() && !settlesPullRequests()) {
+            datasets.add("pull requests");
+        }
+        if (!settlesIssues()) {
+            datasets.add("issues");
+        }
+        if (defaultBranch().isPresent() && commitsFromApi && !settlesCommits()) {
+            datasets.add("commits");
+        }
+        if (workflowRuns().isEmpty()) {
+            datasets.add("workflow runs");
+        }
+        if (!datasets.isEmpty()) {
+            datasets.add("traffic");
+        }
+        return datasets;
+    }
+
     /** Repo state: counts from the batch, no change since {@code since} (no star, fork, issue or PR update). */
     public Optional<RepoState> repoState() {
         if (!settlesRepoState()) {

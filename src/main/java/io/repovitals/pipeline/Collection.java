@@ -10,6 +10,7 @@ import io.repovitals.collect.RepositoryCollector;
 import io.repovitals.collect.RepositorySelection;
 import io.repovitals.config.ConfigException;
 import io.repovitals.config.Inputs;
+import io.repovitals.config.PublishTarget;
 import io.repovitals.config.Settings;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.github.RequestCounter;
@@ -20,12 +21,15 @@ import io.repovitals.model.RepoRef;
 import io.repovitals.model.Snapshot;
 import io.repovitals.model.Window;
 import io.repovitals.render.WaitingPr;
+import io.repovitals.runtime.StepSummary;
 import io.repovitals.snapshot.DaySnapshots;
 import io.repovitals.store.History;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The collect step that {@code collect} and {@code run} share: which repositories, and for each one
@@ -104,7 +108,14 @@ final class Collection {
             History history = histories.getOrDefault(repo, History.empty(repo));
             return one(repo, history, windows.get(repo), plan.get(repo));
         }, gaps, context.log());
-        gaps.annotate(context.log());
+        // Every gap goes to the job summary when there are several repositories: the annotations show at most 10.
+        Optional<Path> jobSummary = settings.output().publish().contains(PublishTarget.SUMMARY) && repositories.size() > 1
+                ? settings.environment().stepSummary() : Optional.empty();
+        String gapTable = gaps.summary();
+        if (!gapTable.isEmpty()) {
+            jobSummary.ifPresent(file -> StepSummary.append(file, gapTable));
+        }
+        gaps.annotate(context.log(), jobSummary.isPresent() && !gapTable.isEmpty());
         return collected;
     }
 

@@ -1,6 +1,7 @@
 package io.repovitals.pipeline;
 
 import io.repovitals.model.RepoRef;
+import io.repovitals.render.MdEscape;
 import io.repovitals.runtime.Log;
 
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.TreeMap;
  * (issue 16): one line per repository and kind of gap ("acme/svc: 6 metrics missing (no pull request was
  * merged in the window): ..."), and at most {@link #MAX_ANNOTATIONS} {@code ::warning::} annotations a run,
  * as GitHub shows only the first few of a step. When the repositories' gaps would need more, each kind of
- * gap becomes one annotation naming how many repositories have it; every repository's lines stay in its
- * "Collected" group of the log.
+ * gap becomes one annotation naming how many repositories have it, pointing to the job summary, where
+ * {@link #summary()} lists every repository's gaps (and to each repository's "Collected" group of the log).
  */
 final class GapDigest {
     static final int MAX_ANNOTATIONS = 10;
@@ -72,8 +73,13 @@ final class GapDigest {
         gaps.addAll(repositoryGaps);
     }
 
-    /** Writes the annotations (and, when they are grouped, the full list in a log group). */
-    synchronized void annotate(Log log) {
+    /**
+     * Writes the annotations; grouped ones point to where every gap is listed.
+     *
+     * @param inJobSummary whether {@link #summary()} goes to the job summary (publish summary, inside Actions)
+     */
+    synchronized void annotate(Log log, boolean inJobSummary) {
+        String where = inJobSummary ? "see the job summary, or " : "see ";
         if (gaps.size() <= MAX_ANNOTATIONS) {
             gaps.forEach(gap -> log.warning(gap.line()));
             return;
@@ -88,14 +94,40 @@ final class GapDigest {
         int shown = kinds.size() <= MAX_ANNOTATIONS ? kinds.size() : MAX_ANNOTATIONS - 1;
         for (Map.Entry<String, List<RepoRef>> kind : kinds.subList(0, shown)) {
             log.warning(repositories(kind.getValue()) + ": " + kind.getKey()
-                    + " (each repository's gaps are in its \"Collected\" group of the log)");
+                    + " (every repository's gaps: " + where + "its \"Collected\" group of the log)");
         }
         if (shown < kinds.size()) {
             int repositories = (int) kinds.subList(shown, kinds.size()).stream().flatMap(kind -> kind.getValue().stream())
                     .distinct().count();
             log.warning((kinds.size() - shown) + " more kinds of gap in " + repositories
-                    + " repositories: see their \"Collected\" groups of the log");
+                    + " repositories: " + where + "their \"Collected\" groups of the log");
         }
+    }
+
+    /** Whether the annotations were grouped by kind, so that only the job summary lists every gap. */
+    synchronized boolean grouped() {
+        return gaps.size() > MAX_ANNOTATIONS;
+    }
+
+    /**
+     * Every gap of the run for the job summary: one collapsed table, a row per repository and kind of gap, in
+     * collection order; empty without gaps. Repository names and reasons are user text, escaped as the reports do.
+     */
+    synchronized String summary() {
+        if (gaps.isEmpty()) {
+            return "";
+        }
+        long repositories = gaps.stream().map(Gap::repo).distinct().count();
+        StringBuilder table = new StringBuilder("<details><summary>repo-vitals: ").append(gaps.size())
+                .append(gaps.size() == 1 ? " gap" : " gaps").append(" in ").append(repositories)
+                .append(repositories == 1 ? " repository's snapshot" : " repositories' snapshots")
+                .append(" (missing metrics, partial snapshots)</summary>\n\n| repository | gap |\n|---|---|\n");
+        for (Gap gap : gaps) {
+            String prefix = gap.repo() + ": ";
+            String detail = gap.line().startsWith(prefix) ? gap.line().substring(prefix.length()) : gap.line();
+            table.append("| ").append(MdEscape.text(gap.repo().fullName())).append(" | ").append(MdEscape.text(detail)).append(" |\n");
+        }
+        return table.append("\n</details>\n").toString();
     }
 
     private static String repositories(List<RepoRef> repos) {

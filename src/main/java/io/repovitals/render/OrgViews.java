@@ -36,7 +36,28 @@ final class OrgViews {
         }
         return new ReportModel.Organisation(asOf, new Md(HumanFormat.count(org.repositories().size())),
                 digest(org, histories, views), RankRows.of(org, histories, views), metrics(latest), anomalies,
-                dora(org.repositories()));
+                dora(org.repositories()), partial(org, histories));
+    }
+
+    /**
+     * Repositories whose latest snapshot is partial, with why: the reasons of its missing metrics other than "nothing
+     * happened" ones (a partial snapshot's cut datasets carry the reason collection stopped, such as the request budget).
+     */
+    private static List<ReportModel.OrgPartial> partial(OrgAnalysis org, Map<String, List<Snapshot>> histories) {
+        List<ReportModel.OrgPartial> rows = new ArrayList<>();
+        for (Analysis analysis : org.repositories()) {
+            Optional<Snapshot> latest = RankRows.latest(histories.getOrDefault(analysis.repository(), List.of()));
+            if (latest.isEmpty() || !latest.get().collection().partial()) {
+                continue;
+            }
+            List<String> reasons = latest.get().missing().values().stream()
+                    .filter(reason -> !reason.startsWith("no ") && !reason.endsWith(" in the window"))
+                    .distinct().sorted().toList();
+            rows.add(new ReportModel.OrgPartial(analysis.repository(), reasons.isEmpty()
+                    ? "collection stopped early, so some figures cover less than the full window"
+                    : "collection stopped early: " + String.join("; ", reasons)));
+        }
+        return rows;
     }
 
     /** Per repository with a history, in ranking order: its score and {@value #DIGEST_PER_REPOSITORY} digest bullets, what waits for review among them. */

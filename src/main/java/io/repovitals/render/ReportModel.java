@@ -113,10 +113,15 @@ public final class ReportModel {
     public record PrRow(String label, Md value, Md p50, Md p90, String verdict) {}
 
     /** org-report.md.ftl. */
-    /** @param digest per repository in ranking order, its most pressing digest bullets */
+    /**
+     * @param digest  per repository in ranking order, its most pressing digest bullets
+     * @param partial the repositories whose latest snapshot is partial (collection stopped early), in ranking order
+     */
     public record Organisation(Md asOf, Md repositoryCount, List<OrgDigest> digest, List<RankRow> ranking,
-                               List<OrgMetricRow> metrics, List<OrgAnomaly> anomalies, List<DoraDistribution> dora) {
+                               List<OrgMetricRow> metrics, List<OrgAnomaly> anomalies, List<DoraDistribution> dora,
+                               List<OrgPartial> partial) {
         public Organisation {
+            partial = List.copyOf(partial);
             digest = List.copyOf(digest);
             ranking = List.copyOf(ranking);
             metrics = List.copyOf(metrics);
@@ -129,6 +134,9 @@ public final class ReportModel {
     public record OrgMetricRow(String label, Md name, Md repositories, Md total, Md median) {}
 
     public record OrgAnomaly(String repository, String sentence) {}
+
+    /** @param reason why its collection stopped, as its missing metrics say (for example "request budget of 900 exhausted") */
+    public record OrgPartial(String repository, String reason) {}
 
     /** @param headline "56.2 / 100, grade C, +16.6 since last week" */
     public record OrgDigest(String repository, Md headline, List<Md> bullets) {

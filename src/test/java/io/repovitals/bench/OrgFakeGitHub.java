@@ -40,14 +40,14 @@ import java.util.regex.Pattern;
  * connection pages it may need, divided by 100): 73 per repository (13 connections, 2 nested in 10 issues,
  * 4 nested in 10 PRs), so 37 points for 50 repositories.
  */
-final class OrgFakeGitHub implements AutoCloseable {
-    static final String ORG = "acme";
+public final class OrgFakeGitHub implements AutoCloseable {
+    public static final String ORG = "acme";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern OPERATION = Pattern.compile("query\\s+(\\w+)");
     private static final Pattern REPO = Pattern.compile("^/repos/([^/]+)/([^/]+)(/.*)?$");
     static final int BATCH_PAGES_PER_REPOSITORY = 73;
 
-    enum Kind { QUIET, LIGHT, BUSY, EMPTY }
+    public enum Kind { QUIET, LIGHT, BUSY, EMPTY }
 
     record Member(String name, Kind kind, boolean archived, boolean fork, RepoModel model, FakeGitHub fake) {}
 
@@ -58,8 +58,9 @@ final class OrgFakeGitHub implements AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private final Map<String, AtomicInteger> counts = new TreeMap<>();
     private final AtomicInteger graphqlCost = new AtomicInteger();
+    private volatile int rateLimit = 5000;
 
-    OrgFakeGitHub(int size, Instant asOf, long latencyMillis) throws IOException {
+    public OrgFakeGitHub(int size, Instant asOf, long latencyMillis) throws IOException {
         this.latencyMillis = latencyMillis;
         Random random = new Random(size);
         for (int i = 0; i < size; i++) {
@@ -87,7 +88,7 @@ final class OrgFakeGitHub implements AutoCloseable {
     }
 
     /** 70 % quiet, 25 % light, 5 % busy, in a fixed interleaving; every 25th empty. */
-    static Kind kind(int i) {
+    public static Kind kind(int i) {
         if (i % 25 == 11) {
             return Kind.EMPTY;
         }
@@ -99,7 +100,7 @@ final class OrgFakeGitHub implements AutoCloseable {
         return List.copyOf(members.values());
     }
 
-    URI api() {
+    public URI api() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -107,6 +108,11 @@ final class OrgFakeGitHub implements AutoCloseable {
         Map<String, Integer> copy = new TreeMap<>();
         counts.forEach((key, value) -> copy.put(key, value.get()));
         return copy;
+    }
+
+    /** The GraphQL points the batch answers say are left before their own cost (5,000 by default, a personal token's hour). */
+    public void rateLimit(int points) {
+        rateLimit = points;
     }
 
     int graphqlCost() {
@@ -258,7 +264,7 @@ final class OrgFakeGitHub implements AutoCloseable {
         }
         int cost = Math.max(1, Math.round(repositories * BATCH_PAGES_PER_REPOSITORY / 100f));
         graphqlCost.addAndGet(cost);
-        data.putObject("rateLimit").put("cost", cost).put("remaining", 5000 - cost)
+        data.putObject("rateLimit").put("cost", cost).put("remaining", rateLimit - cost)
                 .put("resetAt", Instant.now().plusSeconds(3600).toString());
         ObjectNode body = JSON.createObjectNode();
         body.set("data", data);

@@ -185,6 +185,33 @@ class CollectCommandTest {
     }
 
     @Test
+    void should_list_every_repositorys_gaps_in_the_job_summary_of_a_collect_job() throws Exception {
+        String[] names = {"a", "b", "c", "d", "e", "f"};
+        for (String name : names) {
+            github.stubFor(GitHubFake.graphql("octo-org", name).willReturn(GitHubFake.json("github/graphql/repo-state-quiet.json")));
+            GitHubFake.quietRestOfRepository(github, "octo-org", name);
+        }
+        Path summaryFile = workDir.resolve("step-summary.md");
+        Map<String, String> env = env();
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_STEP_SUMMARY", summaryFile.toString());
+
+        CliRun run = CliRun.run(env, workDir, "collect", "--repositories", "octo-org/a,octo-org/b,octo-org/c,octo-org/d,octo-org/e,octo-org/f",
+                "--as-of", "2026-11-20T00:00:00Z");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String summary = Files.readString(summaryFile);
+        // Each quiet fixture repository has 3 kinds of gap (code.files_changed from the API, traffic refused to the
+        // token, the no-activity metrics): 18 gaps, more than 10 annotations, so the summary is where all are listed.
+        assertThat(summary).startsWith("<details><summary>repo-vitals: 18 gaps in 6 repositories' snapshots");
+        for (String name : names) {
+            assertThat(summary).contains("| octo-org/" + name + " | 4 metrics missing (needs a token with push access (HTTP 403)): traffic.")
+                    .contains("| octo-org/" + name + " | code.files_changed missing: ")
+                    .contains("| octo-org/" + name + " | 30 metrics missing (nothing of their kind happened in the window): ");
+        }
+    }
+
+    @Test
     void should_collect_in_parallel_yet_report_in_name_order_with_each_repositorys_own_cost() throws Exception {
         for (String name : new String[] {"f", "e", "d", "c", "b", "a"}) {
             github.stubFor(GitHubFake.graphql("octo-org", name)

@@ -59,7 +59,7 @@ class GapDigestTest {
                     "prs.merge_ratio", "no pull request was merged or closed in the window"), null));
         }
 
-        digest.annotate(log);
+        digest.annotate(log, true);
 
         // 5 repositories x 2 kinds = 10 gaps: each its own annotation.
         assertThat(annotations()).hasSize(10).contains("::warning::acme/r3: traffic.views missing: needs a token with push access (HTTP 403)");
@@ -78,15 +78,57 @@ class GapDigestTest {
             digest.add(GapDigest.of(repo, missing, i == 199 ? "request budget of 900 exhausted" : null));
         }
 
-        digest.annotate(log);
+        digest.annotate(log, true);
 
         List<String> annotations = annotations();
         // 14 kinds (push access, 12 errors, the partial snapshot): the 9 most common, then one for the other 5.
         assertThat(annotations).hasSize(10);
         assertThat(annotations.get(0)).isEqualTo("::warning::200 repositories (acme/r000, acme/r001, acme/r002 and 197 more):"
-                + " needs a token with push access (HTTP 403) (each repository's gaps are in its \"Collected\" group of the log)");
+                + " needs a token with push access (HTTP 403) (every repository's gaps: see the job summary, or its \"Collected\" group of the log)");
         // e0..e7 are in 2 repositories each (i/10 % 12 over 0..19), e8..e11 and the partial snapshot in 1:
         // shown: push access, e0..e7 (9); folded: e8..e11 and the partial snapshot, in 5 repositories.
-        assertThat(annotations.get(9)).isEqualTo("::warning::5 more kinds of gap in 5 repositories: see their \"Collected\" groups of the log");
+        assertThat(annotations.get(9)).isEqualTo("::warning::5 more kinds of gap in 5 repositories: see the job summary, or their \"Collected\" groups of the log");
+    }
+
+    @Test
+    void should_not_point_to_a_job_summary_that_is_not_written() {
+        GapDigest digest = new GapDigest();
+        for (int i = 0; i < 11; i++) {
+            digest.add(GapDigest.of(RepoRef.parse("acme/r" + i), Map.of("traffic.views", "needs a token with push access (HTTP 403)"), null));
+        }
+
+        digest.annotate(log, false);
+
+        // 11 gaps of one kind > 10: one grouped annotation (the first 3 in collection order), pointing to the log only.
+        assertThat(annotations()).containsExactly("::warning::11 repositories (acme/r0, acme/r1, acme/r2 and 8 more):"
+                + " needs a token with push access (HTTP 403) (every repository's gaps: see its \"Collected\" group of the log)");
+    }
+
+    @Test
+    void should_list_every_repositorys_gaps_in_the_job_summary_escaped_when_annotations_are_grouped() {
+        GapDigest digest = new GapDigest();
+        // 12 repositories x 1 kind, plus a 13th with two kinds (one a partial snapshot): 15 gaps > 10 annotations.
+        for (int i = 0; i < 12; i++) {
+            digest.add(GapDigest.of(RepoRef.parse(String.format("acme/svc-%02d", i)),
+                    Map.of("traffic.views", "needs a token with push access (HTTP 403)"), null));
+        }
+        // A repository name with Markdown in it (GitHub allows _ . - in names): the underscores must not italicise.
+        RepoRef odd = RepoRef.parse("acme/_odd_name_");
+        digest.add(GapDigest.of(odd, Map.of("issues.opened", "error <b>|x|</b> @team"), "request budget of 900 exhausted"));
+
+        String summary = digest.summary();
+
+        assertThat(digest.grouped()).isTrue();
+        assertThat(summary).startsWith("<details><summary>repo-vitals: 14 gaps in 13 repositories' snapshots")
+                .endsWith("</details>\n");
+        for (int i = 0; i < 12; i++) {
+            assertThat(summary).contains(String.format("| acme/svc-%02d | traffic.views missing: needs a token with push access (HTTP 403) |", i));
+        }
+        // Escaped as MdEscape does: a _ at a word edge escaped (inside a word it is literal in GFM), | and < > escaped, @ broken by a zero-width space.
+        assertThat(summary).contains("| acme/\\_odd_name\\_ | partial snapshot: request budget of 900 exhausted |")
+                .contains("| acme/\\_odd_name\\_ | issues.opened missing: error &lt;b&gt;\\|x\\|&lt;/b&gt; @&#8203;team |")
+                .doesNotContain("<b>").doesNotContain("@team");
+        // One header, one separator and a row per gap: 14 rows.
+        assertThat(summary.lines().filter(line -> line.startsWith("| ")).count()).isEqualTo(1 + 14);
     }
 }
