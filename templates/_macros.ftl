@@ -7,7 +7,7 @@
 </#if>
 
 <#if h.dora?has_content>
-DORA bands (by the ${h.doraSource}): <#list h.dora as d>${d.key} **${d.band}**<#sep> · </#list>
+DORA bands (by ${h.doraSource}): <#list h.dora as d>${d.key} **${d.band}**<#sep> · </#list>
 <#else>
 DORA: not rated (no deployment or lead-time data)
 </#if>

@@ -34,7 +34,7 @@ public record DoraThresholds(
             24, 7 * 24, 30 * 24,
             0.05, 0.10, 0.15,
             1, 24, 7 * 24,
-            "2023 State of DevOps report (DORA)");
+            "DORA's 2023 State of DevOps report");
 
     /** The source label of thresholds that differ from {@link #STATE_OF_DEVOPS_2023}. */
     public static final String CUSTOM = "custom thresholds";

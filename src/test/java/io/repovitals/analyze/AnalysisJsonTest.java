@@ -93,7 +93,7 @@ class AnalysisJsonTest {
         assertThat(repo.path("dora").path("deployment_frequency").asText()).isEqualTo("medium");
         assertThat(repo.path("dora").path("change_failure_rate").asText()).isEqualTo("elite");
         assertThat(names(repo.path("dora"))).containsExactly("deployment_frequency", "change_failure_rate");
-        assertThat(repo.path("doraBandsSource").asText()).isEqualTo("2023 State of DevOps report (DORA)");
+        assertThat(repo.path("doraBandsSource").asText()).isEqualTo("DORA's 2023 State of DevOps report");
     }
 
     @Test

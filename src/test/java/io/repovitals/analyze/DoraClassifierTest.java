@@ -59,12 +59,12 @@ class DoraClassifierTest {
 
         DoraAssessment assessment = classifier.assess(history);
 
-        assertThat(assessment.source()).isEqualTo("2023 State of DevOps report (DORA)");
+        assertThat(assessment.source()).isEqualTo("DORA's 2023 State of DevOps report");
         assertThat(assessment.ratings()).extracting(DoraAssessment.Rating::key, DoraAssessment.Rating::band)
                 .containsExactly(tuple(DoraKey.LEAD_TIME, DoraBand.HIGH),
                         tuple(DoraKey.CHANGE_FAILURE_RATE, DoraBand.ELITE));
         assertThat(assessment.ratings().get(0).explanation())
-                .isEqualTo("lead time 30.0 h: high (2023 State of DevOps report (DORA))");
+                .isEqualTo("lead time 30.0 h: high (DORA's 2023 State of DevOps report)");
     }
 
     @Test
