@@ -8,6 +8,7 @@ import io.repovitals.collect.GitFetch;
 import io.repovitals.collect.PullRequests;
 import io.repovitals.collect.RepositoryCollector;
 import io.repovitals.collect.RepositorySelection;
+import io.repovitals.collect.TrafficSchedule;
 import io.repovitals.config.ConfigException;
 import io.repovitals.config.Inputs;
 import io.repovitals.config.Settings;
@@ -125,11 +126,14 @@ final class Collection {
             } else {
                 BatchedCollector collector = new BatchedCollector(context.clock(), context.ticker(),
                         settings.environment().workspace(), gitFetch(), settings.collection().doraSource(), settings.collection().doraEnvironment());
-                BatchedCollector.Collected result = collector.fetch(github, repo, CollectionRange.of(windows), batched);
+                TrafficSchedule.Decision quietTraffic = TrafficSchedule.forQuiet(repo, history.snapshots(),
+                        settings.collection().asOf());
+                BatchedCollector.Collected result = collector.fetch(github, repo, CollectionRange.of(windows), batched, quietTraffic);
                 data = result.data();
                 gitBytes = collector.gitBytes();
                 gitMillis = collector.gitMillis();
-                how = result.quiet() ? "quiet (from the batch alone), " : "active (collected: " + String.join(", ", result.collected()) + "), ";
+                how = result.quiet() ? (quietTraffic.fetch() ? "quiet (from the batch, and its weekly traffic), "
+                        : "quiet (from the batch alone), ") : "active (collected: " + String.join(", ", result.collected()) + "), ";
                 how += batched.archived() ? "archived, " : "";
                 how += batched.fork() ? "fork, " : "";
                 how += batched.defaultBranch().isEmpty() ? "empty, " : "";
