@@ -18,14 +18,11 @@ import java.util.function.Supplier;
  * {@link RepositoryCollector}'s datasets for a repository that a {@link RepositoryBatch} answered: each
  * dataset the batch settles is taken from it ({@link BatchedRepository}), the others are collected as
  * {@link RepositoryCollector} collects them, in the same order. A repository whose every dataset came
- * from the batch is quiet: its traffic (two REST requests that no batch can answer) is left out, saying
- * why, so that a quiet repository costs no request of its own.
+ * from the batch is quiet: its traffic (two REST requests that no batch can answer) is fetched only when
+ * {@link TrafficSchedule} says so (about once a week), and is otherwise left out saying when it will be, so that a
+ * quiet repository costs no request of its own on most days and loses no day of traffic.
  */
 public final class BatchedCollector {
-    /** The reason quiet repositories' traffic metrics carry. */
-    public static final String QUIET_TRAFFIC = "not collected for a quiet repository (nothing happened in the window, "
-            + "so only the organisation's batched query was asked: traffic takes 2 REST requests a repository)";
-
     private final RepoStateCollector repoState;
     private final CommitsCollector commits;
     private final ActivityDatasets activity;
@@ -57,7 +54,12 @@ public final class BatchedCollector {
         return commits.gitMillis();
     }
 
-    public Collected fetch(GitHubClients github, RepoRef repo, CollectionRange range, BatchedRepository batched) {
+    /**
+     * @param quietTraffic whether to fetch the traffic should the repository turn out quiet ({@link TrafficSchedule#forQuiet});
+     *                     an active repository's traffic is always fetched
+     */
+    public Collected fetch(GitHubClients github, RepoRef repo, CollectionRange range, BatchedRepository batched,
+                           TrafficSchedule.Decision quietTraffic) {
         Instant since = range.since();
         Instant asOf = range.asOf();
         List<String> fromBatch = new ArrayList<>();
@@ -101,8 +103,8 @@ public final class BatchedCollector {
                     () -> runs.fetch(github, repo, since, asOf, branch, range.firstWindowAsOf())), "workflow runs", fromBatch, collected);
         }
         boolean quiet = collected.isEmpty();
-        if (quiet) {
-            data.without(Traffic.class, QUIET_TRAFFIC);
+        if (quiet && quietTraffic.skippedReason().isPresent()) {
+            data.without(Traffic.class, quietTraffic.skippedReason().get());
         } else {
             data.fetch(Traffic.class, () -> traffic.fetch(github, repo, since, asOf));
         }

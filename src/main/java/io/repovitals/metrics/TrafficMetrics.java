@@ -24,7 +24,11 @@ public final class TrafficMetrics implements MetricFamily {
             + " token with push access (a fine-grained token with Administration: read, or a classic token with"
             + " `repo`); with the workflow's own token these are `missing` with that reason, never an error.";
     private static final String REFUSED = "GitHub refuses the traffic (no push access), or returns no point whose"
-            + " day began before asOf (a backfilled day older than GitHub's 14 days)";
+            + " day began before asOf (a backfilled day older than GitHub's 14 days); or, in a run over many"
+            + " repositories, the repository is quiet and its traffic is not due: a quiet repository's traffic is"
+            + " fetched once a week (7 days after its last fetch; never fetched: on the weekday its name's CRC-32 mod 7"
+            + " names), with the reason \"quiet repository: traffic is fetched once a week, next by YYYY-MM-DD; GitHub keeps"
+            + " 14 days, so no day is lost\": the next fetch's 14 daily points fill the days skipped";
 
     public static final MetricDef VIEWS = MetricDef.count("traffic.views", "page views per day")
             .withDefinition("page views of the repository on that UTC day (`views[].count` of GitHub's traffic API)")

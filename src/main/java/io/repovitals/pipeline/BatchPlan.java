@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Organisation mode (issue 16), before any repository is collected: the batched state of every repository
@@ -32,6 +33,9 @@ import java.util.Set;
 final class BatchPlan {
     /** Below this many repositories the per-repository path alone is cheaper than a batch plus the active ones' queries. */
     static final int MINIMUM_REPOSITORIES = 10;
+    /** A quiet repository's weekly traffic: views and clones. */
+    private static final int QUIET_TRAFFIC_REQUESTS = 2;
+
     /** The per-repository path's requests for an active repository with little activity (one page a collection, 2 traffic). */
     static final int REQUESTS_PER_UNBATCHED = 9;
 
@@ -64,6 +68,15 @@ final class BatchPlan {
      */
     static BatchPlan make(GitHubClients github, Clock clock, Map<RepoRef, CollectionRange> ranges, String environment,
                           DoraSource doraSource, boolean commitsFromApi, Log log) {
+        return make(github, clock, ranges, environment, doraSource, commitsFromApi, repo -> false, log);
+    }
+
+    /**
+     * @param weeklyTrafficDue whether a quiet repository fetches its weekly traffic this run ({@code collect.TrafficSchedule}):
+     *                         2 requests the estimate counts
+     */
+    static BatchPlan make(GitHubClients github, Clock clock, Map<RepoRef, CollectionRange> ranges, String environment,
+                          DoraSource doraSource, boolean commitsFromApi, Predicate<RepoRef> weeklyTrafficDue, Log log) {
         if (ranges.size() < MINIMUM_REPOSITORIES) {
             return none();
         }
@@ -85,13 +98,14 @@ final class BatchPlan {
             }
         }
         BatchPlan plan = new BatchPlan(answered, requests);
-        plan.log(ranges.keySet(), doraSource, commitsFromApi, remaining, resetAt, github.budget(), log);
+        plan.log(ranges.keySet(), doraSource, commitsFromApi, weeklyTrafficDue, remaining, resetAt, github.budget(), log);
         return plan;
     }
 
-    private void log(Set<RepoRef> repositories, DoraSource doraSource, boolean commitsFromApi,
+    private void log(Set<RepoRef> repositories, DoraSource doraSource, boolean commitsFromApi, Predicate<RepoRef> weeklyTrafficDue,
                      OptionalLong remaining, String resetAt, RequestBudget budget, Log log) {
         int quiet = 0;
+        int quietTraffic = 0;
         int estimate = 0;
         int unbatched = 0;
         for (RepoRef repo : repositories) {
@@ -104,11 +118,15 @@ final class BatchPlan {
             int needed = one.estimatedRequests(doraSource instanceof DoraSource.Deployments, commitsFromApi);
             if (needed == 0) {
                 quiet++;
+                if (weeklyTrafficDue.test(repo)) {
+                    quietTraffic++;
+                    needed = QUIET_TRAFFIC_REQUESTS;
+                }
             }
             estimate += needed;
         }
         log.info("plan: " + repositories.size() + " repositories, " + quiet + " quiet (answered by the " + batchRequests
-                + " batched requests alone, their traffic not collected), " + (repositories.size() - quiet - unbatched) + " active"
+                + " batched requests alone; " + quietTraffic + " of them fetch their weekly traffic), " + (repositories.size() - quiet - unbatched) + " active"
                 + (unbatched > 0 ? ", " + unbatched + " not in a batch" : "")
                 + "; about " + estimate + " more requests; budget: "
                 + (remaining.isPresent() ? remaining.getAsLong() + " GraphQL points left" + resetAt : "GraphQL points unknown")

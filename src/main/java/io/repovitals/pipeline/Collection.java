@@ -8,6 +8,7 @@ import io.repovitals.collect.GitFetch;
 import io.repovitals.collect.PullRequests;
 import io.repovitals.collect.RepositoryCollector;
 import io.repovitals.collect.RepositorySelection;
+import io.repovitals.collect.TrafficSchedule;
 import io.repovitals.config.ConfigException;
 import io.repovitals.config.Inputs;
 import io.repovitals.config.PublishTarget;
@@ -102,7 +103,9 @@ final class Collection {
         }
         boolean commitsFromApi = settings.environment().workspace().isEmpty() && !gitFetch().enabled();
         BatchPlan plan = BatchPlan.make(github, context.clock(), ranges, settings.collection().doraEnvironment(),
-                settings.collection().doraSource(), commitsFromApi, context.log());
+                settings.collection().doraSource(), commitsFromApi, repo -> TrafficSchedule.forQuiet(repo,
+                        histories.getOrDefault(repo, History.empty(repo)).snapshots(), settings.collection().asOf()).fetch(),
+                context.log());
         GapDigest gaps = new GapDigest();
         List<Collected> collected = RepositoryPool.collectAll(repositories, CONCURRENCY, repo -> {
             History history = histories.getOrDefault(repo, History.empty(repo));
@@ -136,11 +139,14 @@ final class Collection {
             } else {
                 BatchedCollector collector = new BatchedCollector(context.clock(), context.ticker(),
                         settings.environment().workspace(), gitFetch(), settings.collection().doraSource(), settings.collection().doraEnvironment());
-                BatchedCollector.Collected result = collector.fetch(github, repo, CollectionRange.of(windows), batched);
+                TrafficSchedule.Decision quietTraffic = TrafficSchedule.forQuiet(repo, history.snapshots(),
+                        settings.collection().asOf());
+                BatchedCollector.Collected result = collector.fetch(github, repo, CollectionRange.of(windows), batched, quietTraffic);
                 data = result.data();
                 gitBytes = collector.gitBytes();
                 gitMillis = collector.gitMillis();
-                how = result.quiet() ? "quiet (from the batch alone), " : "active (collected: " + String.join(", ", result.collected()) + "), ";
+                how = result.quiet() ? (quietTraffic.fetch() ? "quiet (from the batch, and its weekly traffic), "
+                        : "quiet (from the batch alone), ") : "active (collected: " + String.join(", ", result.collected()) + "), ";
                 how += batched.archived() ? "archived, " : "";
                 how += batched.fork() ? "fork, " : "";
                 how += batched.defaultBranch().isEmpty() ? "empty, " : "";

@@ -1,5 +1,6 @@
 package io.repovitals.pipeline;
 
+import io.repovitals.collect.TrafficSchedule;
 import io.repovitals.model.RepoRef;
 import io.repovitals.render.MdEscape;
 import io.repovitals.runtime.Log;
@@ -62,6 +63,9 @@ final class GapDigest {
     static final String NO_ACTIVITY = "nothing of their kind happened in the window";
 
     private static String kind(String reason) {
+        if (reason.startsWith(TrafficSchedule.SKIPPED)) {
+            return TrafficSchedule.SKIPPED; // one kind whatever the next day of fetching
+        }
         return reason.startsWith("no ") || reason.endsWith(" in the window") ? NO_ACTIVITY : reason;
     }
 

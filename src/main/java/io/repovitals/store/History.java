@@ -2,6 +2,7 @@ package io.repovitals.store;
 
 import io.repovitals.model.RepoRef;
 import io.repovitals.model.Snapshot;
+import io.repovitals.model.TrafficDay;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The stored snapshots of one repository, oldest first, one per UTC day, and the files of that
@@ -56,6 +59,22 @@ public record History(RepoRef repo, List<Snapshot> snapshots, List<UnreadableFil
             }
         }
         return points;
+    }
+
+    /**
+     * The repository's daily traffic across its snapshots, oldest day first: each day's point from the latest
+     * snapshot that holds it. A snapshot holds the last 14 days GitHub returned, so a later snapshot's points fill
+     * the days of snapshots that fetched none (a quiet repository's, fetched once a week) and replace a day that
+     * was still under way when an earlier snapshot saw it. Days no snapshot holds are left out (never 0).
+     */
+    public List<TrafficDay> traffic() {
+        SortedMap<LocalDate, TrafficDay> byDay = new TreeMap<>();
+        for (Snapshot snapshot : snapshots) {
+            for (TrafficDay point : snapshot.traffic()) {
+                byDay.put(point.day(), point);
+            }
+        }
+        return List.copyOf(byDay.values());
     }
 
     /** The UTC day a snapshot belongs to, which names its file. */

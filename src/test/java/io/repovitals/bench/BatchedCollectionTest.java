@@ -8,6 +8,7 @@ import io.repovitals.collect.Datasets;
 import io.repovitals.collect.GitFetch;
 import io.repovitals.collect.RepositoryBatch;
 import io.repovitals.collect.RepositoryCollector;
+import io.repovitals.collect.TrafficSchedule;
 import io.repovitals.config.DoraSource;
 import io.repovitals.github.GitHubClients;
 import io.repovitals.metrics.MetricCatalog;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,7 @@ class BatchedCollectionTest {
             fake.reset();
             BatchedRepository state = answer.repositories().get(repo);
             BatchedCollector.Collected actual = new BatchedCollector(CLOCK, () -> 0L, Optional.empty(), GitFetch.NEVER,
-                    new DoraSource.Deployments(), "production").fetch(batched, repo, range, state);
+                    new DoraSource.Deployments(), "production").fetch(batched, repo, range, state, NOT_TODAY);
 
             Snapshot want = own(repo, expected, windows);
             Snapshot got = own(repo, actual.data(), windows);
@@ -96,8 +98,16 @@ class BatchedCollectionTest {
                 assertThat(fake.counts().keySet()).as(what).isSubsetOf("graphql IssueMore", "graphql PullRequestMore");
                 assertThat(member.kind()).as(what).isIn(OrgFakeGitHub.Kind.QUIET, OrgFakeGitHub.Kind.EMPTY);
                 assertThat(withoutTraffic(got.missing())).as(what).isEqualTo(withoutTraffic(want.missing()));
-                assertThat(got.missing()).as(what).containsEntry("traffic.views", BatchedCollector.QUIET_TRAFFIC);
+                assertThat(got.missing()).as(what).containsEntry("traffic.views", NOT_TODAY.skippedReason().orElseThrow());
                 assertThat(withoutTraffic(got.metrics())).as(what).isEqualTo(withoutTraffic(want.metrics()));
+                // On its traffic day the quiet repository asks for its traffic (2 REST requests) and gets what the
+                // per-repository path gets.
+                fake.reset();
+                Snapshot weekly = own(repo, new BatchedCollector(CLOCK, () -> 0L, Optional.empty(), GitFetch.NEVER,
+                        new DoraSource.Deployments(), "production").fetch(clients(), repo, range, state,
+                        TrafficSchedule.Decision.now()).data(), windows);
+                assertThat(weekly.traffic()).as(what).isEqualTo(want.traffic());
+                assertThat(weekly.missing()).as(what).isEqualTo(want.missing());
             } else {
                 assertThat(got.metrics()).as(what).isEqualTo(want.metrics());
                 assertThat(got.missing()).as(what).isEqualTo(want.missing());
@@ -111,6 +121,9 @@ class BatchedCollectionTest {
         // run (the anchor of ci.default_branch_passing) goes to the collector for its runs, so not all 39.
         assertThat(quiet).isBetween(25, 39);
     }
+
+    /** A quiet repository's traffic skipped on this run, as when it was fetched less than a week ago. */
+    private static final TrafficSchedule.Decision NOT_TODAY = TrafficSchedule.Decision.nextBy(LocalDate.parse("2026-11-23"));
 
     private static GitHubClients clients() {
         return TestClients.create(fake.api(), java.net.URI.create(fake.api() + "/graphql"), Secret.of("t"));

@@ -95,6 +95,28 @@ class BatchPlanTest {
     }
 
     @Test
+    void should_count_two_requests_for_each_quiet_repository_whose_weekly_traffic_is_due() {
+        fake.rateLimit(5000);
+        BatchPlan.make(clients(RequestBudget.unlimited()), CLOCK, ranges(), "production", new DoraSource.Deployments(),
+                true, repo -> false, log);
+        BatchPlan.make(clients(RequestBudget.unlimited()), CLOCK, ranges(), "production", new DoraSource.Deployments(),
+                true, repo -> true, log);
+
+        List<String> plans = logged().lines().filter(l -> l.startsWith("plan: ")).toList();
+        assertThat(plans).hasSize(2);
+        int quiet = Integer.parseInt(plans.get(0).replaceAll(".*repositories, (\\d+) quiet.*", "$1"));
+        assertThat(quiet).isPositive();
+        assertThat(plans.get(0)).contains("; 0 of them fetch their weekly traffic)");
+        assertThat(plans.get(1)).contains("; " + quiet + " of them fetch their weekly traffic)");
+        // Views and clones: 2 requests for each quiet repository, the rest of the estimate unchanged.
+        assertThat(estimate(plans.get(1)) - estimate(plans.get(0))).isEqualTo(2 * quiet);
+    }
+
+    private static int estimate(String plan) {
+        return Integer.parseInt(plan.replaceAll(".*; about (\\d+) more requests.*", "$1"));
+    }
+
+    @Test
     void should_name_what_a_small_rate_limit_leaves_out_in_the_order_it_cuts() {
         // 38 points: 1 left after the first batch's 37, so every active repository is cut, the first one in part.
         BatchPlan plan = plan(38, RequestBudget.unlimited());
