@@ -91,7 +91,8 @@ JVMCI_VERSION_CHECK=ignore "$home/bin/java" "-Xmx${NATIVE_XMX:-6g}" \
   -H:ImageBuildID="$(cat /proc/sys/kernel/random/uuid)" -H:NumberOfThreads="${NATIVE_PARALLELISM:-2}" \
   -H:CLibraryPath="$clib" -H:TempDirectory="$work/tmp" -H:MicroArchitecture=compatibility \
   -H:Optimize="${NATIVE_OPTIMIZE:-b}" -H:EnableURLProtocols=http,https -H:+ReportExceptionStackTraces \
-  "-H:NativeLinkerOption=-L$clib" "-H:NativeLinkerOption=-Wl,-rpath,\$ORIGIN" \
+  "-H:NativeLinkerOption=-L$clib" "-H:NativeLinkerOption=-Wl,-rpath-link,$clib" \
+  "-H:NativeLinkerOption=-Wl,-rpath,\$ORIGIN" \
   2>&1 | tee "$work/build.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] && [ -x "$image/repo-vitals" ] || { echo "error: native-image failed (log: $work/build.log)" >&2; exit 1; }
 
