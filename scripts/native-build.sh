@@ -4,11 +4,13 @@
 # runs as a plain Java program on a JDK 25 that has the jdk.internal.vm.ci module (Temurin 25).
 # What the distribution would add and Maven Central lacks is made here (scripts/native/):
 #   - the C headers of the builder's C-interface queries, generated from the svm jar;
-#   - liblibchelper.a (CPU features, locale) and the progress reporter's JNI helper, from our C;
+#   - liblibchelper.a (CPU features, locale, and what the distribution's libjvm.a and
+#     libsvm_container.a provide) and the progress reporter's JNI helper, from our C;
 #   - the JDK's libraries: Temurin ships no static libjava.a/libnio.a/libnet.a, so those names
 #     are linker scripts pointing at Temurin's shared libraries, which sit beside the binary with
 #     a libjvm.so shim (scripts/native/gen-jvm-shim.sh) that their JVM_* imports bind to.
 # The jar stays Java 17 bytecode (built by ./mvnw as always); only this build runs on JDK 25.
+# State: the executable links but does not start yet (README "Native executable" says where).
 #
 # Usage: bash scripts/native-build.sh            (about 30-50 min and 6 GB on 2 cores)
 # Env: NATIVE_JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), NATIVE_XMX (default 6g),
@@ -54,15 +56,18 @@ clib="$work/clibraries"
 rm -rf "$clib" && mkdir -p "$clib/include"
 JAVA_HOME="$jdk" bash scripts/native/gen-svm-headers.sh "$svm_jar" "$clib/include"
 gcc -O2 -fPIC -c -I"$clib/include" scripts/native/libchelper.c -o "$clib/libchelper.o"
-ar rcs "$clib/liblibchelper.a" "$clib/libchelper.o"
-jdk_libs=(java nio net zip awt awt_headless fontmanager javajpeg lcms mlib_image)
+gcc -O2 -fPIC -c -I"$jdk/include" -I"$jdk/include/linux" scripts/native/svmsupport.c -o "$clib/svmsupport.o"
+ar rcs "$clib/liblibchelper.a" "$clib/libchelper.o" "$clib/svmsupport.o"
+# The JDK libraries the image links (java, nio, net, zip, extnet, management_ext) and AWT's (charts).
+linked_libs=(java nio net zip extnet management_ext)
+jdk_libs=("${linked_libs[@]}" awt awt_headless fontmanager javajpeg lcms mlib_image)
 jdk_libs_so=(); for lib in "${jdk_libs[@]}"; do jdk_libs_so+=("$home/lib/lib$lib.so"); done
 bash scripts/native/gen-jvm-shim.sh "$clib/jvmshim.c" "${jdk_libs_so[@]}"
 printf 'SUNWprivate_1.1 {\n  global: JVM_*; jio_*;\n  local: *;\n};\n' > "$clib/jvmshim.map"
 gcc -O2 -fPIC -shared -Wl,--version-script="$clib/jvmshim.map" -Wl,-soname,libjvm.so "$clib/jvmshim.c" -o "$clib/libjvm.so"
-# The builder asks for static libjava.a, libnio.a and libnet.a; GNU ld reads a file it does not
+# The builder asks for static libjava.a, libnio.a, libnet.a, ...; GNU ld reads a file it does not
 # recognise as an archive as a linker script, so each name links Temurin's shared library.
-for lib in java nio net; do echo "INPUT($home/lib/lib$lib.so)" > "$clib/lib$lib.a"; done
+for lib in "${linked_libs[@]}"; do echo "INPUT($home/lib/lib$lib.so)" > "$clib/lib$lib.a"; done
 
 # Exports the builder needs from the JDK's modules (the GraalVM driver passes the same kind).
 targets=org.graalvm.nativeimage.builder,org.graalvm.nativeimage.base,org.graalvm.nativeimage.pointsto,org.graalvm.nativeimage.objectfile,org.graalvm.nativeimage.configure,jdk.graal.compiler,org.graalvm.truffle.compiler,ALL-UNNAMED
@@ -91,7 +96,7 @@ JVMCI_VERSION_CHECK=ignore "$home/bin/java" "-Xmx${NATIVE_XMX:-6g}" \
   -H:ImageBuildID="$(cat /proc/sys/kernel/random/uuid)" -H:NumberOfThreads="${NATIVE_PARALLELISM:-2}" \
   -H:CLibraryPath="$clib" -H:TempDirectory="$work/tmp" -H:MicroArchitecture=compatibility \
   -H:Optimize="${NATIVE_OPTIMIZE:-b}" -H:EnableURLProtocols=http,https -H:+ReportExceptionStackTraces \
-  "-H:NativeLinkerOption=-L$clib" "-H:NativeLinkerOption=-Wl,-rpath-link,$clib" \
+  "-H:NativeLinkerOption=-L$clib" "-H:NativeLinkerOption=-ljvm" "-H:NativeLinkerOption=-Wl,-rpath-link,$clib" \
   "-H:NativeLinkerOption=-Wl,-rpath,\$ORIGIN" \
   2>&1 | tee "$work/build.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] && [ -x "$image/repo-vitals" ] || { echo "error: native-image failed (log: $work/build.log)" >&2; exit 1; }
@@ -106,3 +111,9 @@ missing="$(ldd target/repo-vitals target/*.so | grep 'not found' | sort -u || tr
 if [ -n "$missing" ]; then echo "error: shared libraries not found: $missing" >&2; exit 1; fi
 echo "   $(du -h target/repo-vitals | cut -f1) binary, $(du -ch target/*.so | tail -1 | cut -f1) of shared libraries;" \
      "built in $(( $(date +%s) - started )) s"
+# A binary that does not start is no build: say so (README "Native executable" has the state).
+if ! version="$(target/repo-vitals --version 2>"$work/start.err")"; then
+  echo "error: target/repo-vitals was built but does not start: $(grep -m1 -E 'Exception|Error|error' "$work/start.err" || head -1 "$work/start.err")" >&2
+  exit 1
+fi
+echo "   target/repo-vitals --version: $version"
