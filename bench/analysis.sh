@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times the analysis of 20 repositories x 3 years of daily snapshots generated in memory (issue 5).
 # Usage: bench/analysis.sh [repos] [days] [runs]     defaults: 20 1095 5
-#        bench/analysis.sh quality [seeds]           default: 10 (issue 15: forecasts and anomalies on
-#                                                    histories from known processes)
+#        bench/analysis.sh quality [seeds] [part]    defaults: 30 seeds, both parts (part: forecasts or anomalies)
+#                                                    (issue 15: forecasts and anomalies on histories from known processes)
 # Not a unit test: timings on a shared machine vary, so it prints figures and judges nothing.
 # The JVM flags default to the container's (Dockerfile ENTRYPOINT, minus its CDS archive);
 # override with BENCH_JAVA_OPTS, e.g. BENCH_JAVA_OPTS="" for the JDK defaults (C2, G1).

@@ -13,15 +13,22 @@ DORA: not rated (no deployment or lead-time data)
 </#if>
 </#macro>
 
-<#macro metricTable rows sparkline>
+<#-- The digest under the headline: what changed and what needs a maintainer, or the one line of a quiet week. -->
+<#macro digest bullets>
+<#list bullets as bullet>
+- ${bullet}
+</#list>
+</#macro>
+
+<#macro metricTable rows sparkline trendDays>
 <#if sparkline>
-| metric | this week | last week | trend | 90 days |
+| metric | this week | last week | trend, ${trendDays} days | weekly, 90 days |
 |---|---:|---:|:---:|---|
 <#list rows as row>
 | ${row.label} ${row.name} | ${row.thisWeek} | ${row.lastWeek} | ${row.arrow} | ${row.sparkline} |
 </#list>
 <#else>
-| metric | this week | last week | trend |
+| metric | this week | last week | trend, ${trendDays} days |
 |---|---:|---:|:---:|
 <#list rows as row>
 | ${row.label} ${row.name} | ${row.thisWeek} | ${row.lastWeek} | ${row.arrow} |

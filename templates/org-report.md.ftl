@@ -1,6 +1,13 @@
 <#import "_macros.ftl" as m>
 ## repo-vitals: organisation report, ${org.repositoryCount} repositories, as of ${org.asOf}
 
+<#list org.digest as repo>
+- **${repo.repository}**: ${repo.headline}
+<#list repo.bullets as bullet>
+  - ${bullet}
+</#list>
+</#list>
+
 ### Ranking by health score
 
 <@m.ranking org.ranking/>

@@ -3,18 +3,22 @@
 
 <@m.headline report.headline/>
 
+<@m.digest report.digest/>
+
 ### Health
 
 ${report.headline.explanation}
 
 <#list report.components as c>
-- **${c.name}**: <#if c.conclusive>${c.score} (weight ${c.weight})<#else>left out</#if>. ${c.explanation}
+- **${c.name}** <#if c.conclusive>${c.score} of 100 (weight ${c.weight})<#else>left out</#if>: ${c.explanation}.
 </#list>
 
 ### Key metrics
 
 <#if report.keyMetrics?has_content>
-<@m.metricTable report.keyMetrics true/>
+<@m.metricTable report.keyMetrics true report.trendDays/>
+
+${report.trendLegend}
 <#else>
 No key metric was measured this week.
 </#if>
@@ -77,7 +81,7 @@ No pull request is waiting for a first review.
 ### All metrics
 
 <#if report.allMetrics?has_content>
-<@m.metricTable report.allMetrics false/>
+<@m.metricTable report.allMetrics false report.trendDays/>
 <#else>
 No metric was measured.
 </#if>

@@ -19,12 +19,14 @@ Unusual: <#list r.anomalies as anomaly>${anomaly}<#sep>; </#list>
 
 <@m.headline r.headline/>
 
+<@m.digest r.digest/>
+
 <#if r.keyMetrics?has_content>
-<@m.metricTable r.keyMetrics false/>
+<@m.metricTable r.keyMetrics false r.trendDays/>
 
 </#if>
-<#list r.anomalies as anomaly>
-- Unusual: ${anomaly}
+<#list r.beyondDigest as anomaly>
+- Also unusual: ${anomaly}
 <#if !anomaly?has_next>
 
 </#if>

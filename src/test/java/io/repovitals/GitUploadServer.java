@@ -24,7 +24,8 @@ import java.util.zip.GZIPInputStream;
  * Git's smart HTTP protocol, fetch side, over repositories on a local port, as GitHub serves
  * {@code /owner/name.git}: JGit's own UploadPack (shallow and deepen-since included), basic auth
  * checked like GitHub ({@code x-access-token:<token>}; 401 without it, 403 for {@link Mode#FORBIDDEN}).
- * Records each request line and Authorization header it saw.
+ * Records each request line and Authorization header it saw. The repositories may be mounted under a path,
+ * as GitHub Enterprise Server behind a path prefix serves {@code /ghe/owner/name.git}.
  */
 public final class GitUploadServer implements AutoCloseable {
     public enum Mode { ACCEPT, FORBIDDEN }
@@ -33,6 +34,7 @@ public final class GitUploadServer implements AutoCloseable {
     private final Map<String, Repository> repositories = new HashMap<>();
     private final String token;
     private final Mode mode;
+    private final String mountPath;
     public final List<String> requests = new CopyOnWriteArrayList<>();
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
 
@@ -43,7 +45,19 @@ public final class GitUploadServer implements AutoCloseable {
 
     /** @param repositories by owner/name, each served at /owner/name.git */
     public GitUploadServer(Map<String, Repository> repositories, String token, Mode mode) throws IOException {
-        repositories.forEach((fullName, repository) -> this.repositories.put("/" + fullName + ".git", repository));
+        this(repositories, "", token, mode);
+    }
+
+    /**
+     * @param mountPath "" or a path such as "/ghe": each repository is served at mountPath/owner/name.git only
+     * @param repositories by owner/name
+     */
+    public GitUploadServer(Map<String, Repository> repositories, String mountPath, String token, Mode mode) throws IOException {
+        if (!mountPath.isEmpty() && (!mountPath.startsWith("/") || mountPath.endsWith("/"))) {
+            throw new IllegalArgumentException("a mount path starts with / and does not end with it: " + mountPath);
+        }
+        this.mountPath = mountPath;
+        repositories.forEach((fullName, repository) -> this.repositories.put(mountPath + "/" + fullName + ".git", repository));
         this.token = token;
         this.mode = mode;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -51,9 +65,9 @@ public final class GitUploadServer implements AutoCloseable {
         server.start();
     }
 
-    /** What GITHUB_SERVER_URL would be. */
+    /** What GITHUB_SERVER_URL would be: the mount path included, no trailing slash. */
     public String serverUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + mountPath;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

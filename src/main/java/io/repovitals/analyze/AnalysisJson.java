@@ -100,9 +100,12 @@ public final class AnalysisJson {
         ObjectNode withheld = node.putObject("forecastsWithheld");
         analysis.withheld().forEach(withheld::put);
 
+        // Most severe first; rank 1 is the most severe, so a reader of the file can take the top few as the issue does.
         ArrayNode anomalies = node.putArray("anomalies");
+        int rank = 0;
         for (Anomaly anomaly : analysis.anomalies()) {
             ObjectNode a = anomalies.addObject();
+            a.put("rank", ++rank);
             a.put("metric", anomaly.metric());
             a.put("quantity", anomaly.quantity());
             a.put("date", anomaly.at().toString());

@@ -13,15 +13,22 @@ import java.util.Set;
  *
  * @param trendDays          input {@code trend-days}: the trend window, and the baseline of anomalies and forecasts
  * @param forecastDays       input {@code forecast-days}: how far ahead forecasts reach
- * @param forecastMetrics    the series that get a forecast (cumulative counts and the main rates)
+ * @param forecastMetrics    the series that get a forecast (cumulative counts, the main rates, the median durations)
  * @param cumulativeMetrics  running totals: anomalies look at their daily increase, not their level
  */
 public record AnalysisSettings(HealthWeights weights, int trendDays, int forecastDays, DoraThresholds dora,
                                List<String> forecastMetrics, Set<String> cumulativeMetrics) {
 
+    /**
+     * Running totals, the main weekly counts, and the durations a maintainer acts on (review, merge, CI,
+     * first response to an issue, lead time): their medians, whose week-to-week level a forecast can follow.
+     * Shares and ratios are left out (a 0..1 share's "forecast" is its level, which the trend already says).
+     */
     public static final List<String> DEFAULT_FORECAST_METRICS = List.of("repo.stars", "repo.forks",
             "prs.merged", "issues.opened", "commits.count", "contributors.active",
-            "dora.deployment_frequency_per_week");
+            "dora.deployment_frequency_per_week",
+            "prs.time_to_first_review_hours.p50", "prs.time_to_merge_hours.p50", "ci.duration_minutes.p50",
+            "issues.time_to_first_response_hours.p50", "dora.lead_time_hours.p50");
     public static final Set<String> DEFAULT_CUMULATIVE_METRICS = Set.of("repo.stars", "repo.forks");
     public static final AnalysisSettings DEFAULTS = new AnalysisSettings(HealthWeights.DEFAULTS, 90, 30,
             DoraThresholds.STATE_OF_DEVOPS_2023, DEFAULT_FORECAST_METRICS, DEFAULT_CUMULATIVE_METRICS);

@@ -53,10 +53,11 @@ public final class Analyzer {
 
         SortedMap<String, Trend> trendMap = new TreeMap<>();
         List<Anomaly> anomalyList = new ArrayList<>();
+        int windowDays = history.get(history.size() - 1).windowDays();
         for (String metric : metricNames(recent)) {
             TimeSeries series = TimeSeries.of(metric, recent);
             trends.trend(series, now).ifPresent(trend -> trendMap.put(metric, trend));
-            anomalies.detect(series, now).ifPresent(anomalyList::add);
+            anomalies.detect(series, now, windowDays).ifPresent(anomalyList::add);
         }
         SortedMap<String, Forecast> forecastMap = new TreeMap<>();
         SortedMap<String, String> withheld = new TreeMap<>();

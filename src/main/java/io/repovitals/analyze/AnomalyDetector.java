@@ -52,8 +52,25 @@ public final class AnomalyDetector {
         this.cumulativeMetrics = Set.copyOf(cumulativeMetrics);
     }
 
+    /**
+     * Counts of events in the snapshot's window, whose sentence says the window ("11 deployments this week"):
+     * the rest are states at asOf, per-day traffic, or ratios and durations, which keep "label: value".
+     */
+    static final Set<String> WINDOW_COUNTS = Set.of("repo.stars_gained", "repo.forks_gained", "commits.count",
+            "commits.authors", "commits.hotfix", "commits.reverts", "code.lines_added", "code.lines_deleted",
+            "code.files_changed", "prs.opened", "prs.merged", "prs.closed_unmerged", "issues.opened", "issues.closed",
+            "ci.runs", "ci.failures", "contributors.active", "contributors.new", "dora.deployments");
+
     /** The anomaly of the series' value at {@code now}, or empty when there is none, no value now, or too little history. */
     public Optional<Anomaly> detect(TimeSeries series, Instant now) {
+        return detect(series, now, 0);
+    }
+
+    /**
+     * As {@link #detect(TimeSeries, Instant)}, with the window of the snapshot judged ({@code windowDays}; 0 when
+     * unknown), so that a count in it says its period: "11 deployments this week; usually 4–6".
+     */
+    public Optional<Anomaly> detect(TimeSeries series, Instant now, int windowDays) {
         boolean cumulative = cumulativeMetrics.contains(series.metric());
         TimeSeries judged = cumulative ? dailyIncrease(series) : series;
         if (judged.isEmpty() || !judged.last().at().equals(now)) {
@@ -78,7 +95,7 @@ public final class AnomalyDetector {
         double median = percentile.evaluate(50);
         double low = percentile.evaluate(25);
         double high = percentile.evaluate(75);
-        String sentence = sentence(metric, cumulative, value, low, high);
+        String sentence = sentence(metric, cumulative, value, low, high, windowDays);
         return Optional.of(new Anomaly(metric, MetricCatalog.quantity(metric), now, value, median, low, high,
                 verdict.robustZ(), verdict.severity(), verdict.rule(), baselineDays, past.length, THRESHOLD, sentence));
     }
@@ -186,18 +203,38 @@ public final class AnomalyDetector {
         return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, 50);
     }
 
-    /** "deployments: 11; usually 4–6", "stars: +25 in a day; usually +0 to +2", "median CI duration: 31.0 min; usually 9.5 to 11.2 min". */
+    /** As {@link #sentence(String, boolean, double, double, double, int)} without a known window. */
     static String sentence(String metric, boolean cumulative, double value, double low, double high) {
+        return sentence(metric, cumulative, value, low, high, 0);
+    }
+
+    /**
+     * "11 deployments this week; usually 4–6" (a count in a 7-day window), "+25 stars in a day; usually +0 to +2"
+     * (a running total's daily increase), "median CI duration: 31.0 min; usually 9.5 to 11.2 min" (the rest):
+     * the catalog's label and unit, the usual range the baseline's middle half.
+     */
+    static String sentence(String metric, boolean cumulative, double value, double low, double high, int windowDays) {
         String label = Labels.of(metric);
+        boolean labelled = MetricCatalog.byName(metric).isPresent();
         if (cumulative) {
-            return String.format(Locale.ROOT, "%s: %s in a day; usually %s", label, signed(value),
-                    range(signed(low), signed(high), " to "));
+            return labelled
+                    ? String.format(Locale.ROOT, "%s %s in a day; usually %s", signed(value), label,
+                            range(signed(low), signed(high), " to "))
+                    : String.format(Locale.ROOT, "%s: %s in a day; usually %s", label, signed(value),
+                            range(signed(low), signed(high), " to "));
         }
         String lowText = MetricCatalog.prose(metric, low);
         String highText = MetricCatalog.prose(metric, high);
         boolean plain = lowText.equals(HumanFormat.plain(low)) && highText.equals(HumanFormat.plain(high));
-        return label + ": " + MetricCatalog.prose(metric, value) + "; usually "
-                + range(lowText, highText, plain ? "–" : " to ");
+        String usual = "; usually " + range(lowText, highText, plain ? "–" : " to ");
+        if (windowDays > 0 && WINDOW_COUNTS.contains(metric)) {
+            return MetricCatalog.prose(metric, value) + " " + label + " " + period(windowDays) + usual;
+        }
+        return label + ": " + MetricCatalog.prose(metric, value) + usual;
+    }
+
+    private static String period(int windowDays) {
+        return windowDays == 7 ? "this week" : windowDays == 1 ? "in a day" : "in " + windowDays + " days";
     }
 
     private static String range(String low, String high, String between) {

@@ -9,7 +9,9 @@ import java.util.Objects;
  * chosen only where it beat the naive forecast there, otherwise the forecast is the naive one.
  *
  * @param days          the horizon in days
- * @param lower         from the chosen method's back-test errors at the horizon (empirical quantiles)
+ * @param lower         from the chosen method's back-test errors at the horizon below their mean ({@code upper}
+ *                      likewise above it), never below zero, nor, for a running total, below its last value less
+ *                      its observed rate of decreases
  * @param backtestError mean absolute error of the chosen method at the horizon over the back-test's origins,
  *                      in the metric's unit
  * @param naiveError    the same for the naive forecast (equal to backtestError when the naive was chosen)

@@ -1,6 +1,8 @@
 package io.repovitals.analyze;
 
 import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HumanFormat;
+import io.repovitals.model.MetricDef;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.time.Instant;
@@ -19,9 +21,11 @@ import java.util.Set;
  * every past point that has {@code forecast-days} of history after it and at least {@value #MIN_TRAIN_DAYS}
  * days before it, and scores each candidate by its mean absolute error at the horizon. A model is used
  * only where it beat the naive forecast clearly ({@link ErrorStats#clearlyBetter}); the interval comes from the
- * chosen method's back-test errors at the horizon ({@link ErrorStats#errorBand}), not from a model's formula. A
- * cumulative count is never forecast below its last value less its observed rate of decreases; nothing
- * is forecast below zero.
+ * chosen method's back-test errors at the horizon ({@link ErrorStats#errorBand}, each side from the errors on
+ * that side), not from a model's formula. A cumulative count is forecast and back-tested on its usual pace,
+ * its launch bursts taken out ({@link ErrorStats#withoutBursts}), from its last observed value: a launch two
+ * months ago neither raises the drift nor makes the interval allow another. It is never forecast below its
+ * last value less its observed rate of decreases; nothing is forecast below zero.
  */
 public final class Forecaster {
     /** A training slice shorter than this says too little about a trend. */
@@ -61,9 +65,35 @@ public final class Forecaster {
             return Optional.empty();
         }
         int need = pointsNeeded(series);
+        if (series.size() < need) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "%s: not enough history for a forecast yet (%d points; the back-test at %d days needs about %d)",
+                    Labels.of(series.metric()), series.size(), forecastDays, need));
+        }
+        // Points enough, but gaps (a metric measured only some days) leave too few with one a horizon later.
         return Optional.of(String.format(Locale.ROOT,
-                "%s: not enough history for a forecast yet (%d points; the back-test at %d days needs about %d)",
-                Labels.of(series.metric()), series.size(), forecastDays, need));
+                "%s: not enough regular history for a forecast yet (%d points, with gaps: the back-test at %d days needs"
+                        + " %d points with %d days measured before them and a point %d days later, and has %d)",
+                Labels.of(series.metric()), series.size(), forecastDays, MIN_ORIGINS, MIN_TRAIN_DAYS, forecastDays,
+                usableOrigins(series, now)));
+    }
+
+    /** How many points can be a back-test's origin: {@value #MIN_TRAIN_DAYS} days before them, a point a horizon after. */
+    private int usableOrigins(TimeSeries series, Instant now) {
+        double[] days = days(series, now);
+        double spacing = typicalSpacingDays(days);
+        int steps = steps(spacing);
+        int origins = 0;
+        for (int origin = 0; origin + steps < days.length; origin++) {
+            origins += usableOrigin(days, origin, steps, spacing) ? 1 : 0;
+        }
+        return origins;
+    }
+
+    private boolean usableOrigin(double[] days, int origin, int steps, double spacing) {
+        // A gap in the snapshots makes the point "steps" later another horizon: that origin is skipped.
+        return Math.abs(days[origin + steps] - days[origin] - forecastDays) <= spacing / 2
+                && days[origin] - days[firstInWindow(days, origin)] >= MIN_TRAIN_DAYS - spacing / 2;
     }
 
     /** About how many points of this series' spacing the back-test needs. */
@@ -90,26 +120,24 @@ public final class Forecaster {
             return null;
         }
         double[] days = days(series, now);
-        double[] values = series.values();
+        boolean cumulative = cumulativeMetrics.contains(series.metric());
+        double[] observed = series.values();
+        // A running total is forecast, and back-tested, on its usual pace: its launch bursts taken out.
+        double[] values = cumulative ? ErrorStats.withoutBursts(days, observed) : observed;
         int n = values.length;
         double spacing = typicalSpacingDays(days);
         int steps = steps(spacing);
-        boolean cumulative = cumulativeMetrics.contains(series.metric());
         Forecast.Method naive = cumulative ? Forecast.Method.NAIVE_DRIFT : Forecast.Method.NAIVE_LEVEL;
 
         Map<Forecast.Method, double[]> errors = new EnumMap<>(Forecast.Method.class);
         int origins = 0;
         double[][] buffers = new double[3][n];
         for (int origin = 0; origin + steps < n; origin++) {
+            if (!usableOrigin(days, origin, steps, spacing)) {
+                continue;
+            }
             int target = origin + steps;
-            // A gap in the snapshots makes the point "steps" later another horizon: that origin is skipped.
-            if (Math.abs(days[target] - days[origin] - forecastDays) > spacing / 2) {
-                continue;
-            }
             int from = firstInWindow(days, origin);
-            if (days[origin] - days[from] < MIN_TRAIN_DAYS - spacing / 2) {
-                continue;
-            }
             buffers[0][origins] = values[target] - predict(naive, days, values, from, origin, days[target], steps);
             for (int m = 0; m < MODELS.size(); m++) {
                 buffers[m + 1][origins] = values[target] - predict(MODELS.get(m), days, values, from, origin, days[target], steps);
@@ -123,7 +151,7 @@ public final class Forecaster {
         for (int m = 0; m < MODELS.size(); m++) {
             errors.put(MODELS.get(m), Arrays.copyOf(buffers[m + 1], origins));
         }
-        return new Backtest(days, values, steps, naive, errors, cumulative);
+        return new Backtest(days, values, observed, steps, naive, errors, cumulative);
     }
 
     /** The first index inside the fit window that ends at {@code origin}: (days[origin] - fitDays, days[origin]]. */
@@ -153,15 +181,17 @@ public final class Forecaster {
     private final class Backtest {
         private final double[] days;
         private final double[] values;
+        private final double[] observed;
         private final int steps;
         private final Forecast.Method naive;
         private final Map<Forecast.Method, double[]> errors;
         private final boolean cumulative;
 
-        Backtest(double[] days, double[] values, int steps, Forecast.Method naive, Map<Forecast.Method, double[]> errors,
+        Backtest(double[] days, double[] values, double[] observed, int steps, Forecast.Method naive, Map<Forecast.Method, double[]> errors,
                  boolean cumulative) {
             this.days = days;
             this.values = values;
+            this.observed = observed;
             this.steps = steps;
             this.naive = naive;
             this.errors = errors;
@@ -181,10 +211,11 @@ public final class Forecaster {
             }
             int last = values.length - 1;
             int from = firstInWindow(days, last);
-            double point = predict(method, days, values, from, last, forecastDays, steps);
+            // From the usual pace's forecast, carried from the last value really observed.
+            double point = predict(method, days, values, from, last, forecastDays, steps) + observed[last] - values[last];
             double[] e = errors.get(method);
             double[] band = ErrorStats.errorBand(e);
-            double floor = cumulative ? values[last] - decreasesPerDay() * forecastDays : 0;
+            double floor = cumulative ? observed[last] - decreasesPerDay() * forecastDays : 0;
             double value = Math.max(floor, point);
             double lower = Math.min(value, Math.max(floor, point + band[0]));
             double upper = Math.max(value, point + band[1]);
@@ -195,8 +226,8 @@ public final class Forecaster {
         /** Observed decreases of a running total, per day over the whole series (0 when it never fell). */
         private double decreasesPerDay() {
             double fallen = 0;
-            for (int i = 1; i < values.length; i++) {
-                fallen += Math.max(0, values[i - 1] - values[i]);
+            for (int i = 1; i < observed.length; i++) {
+                fallen += Math.max(0, observed[i - 1] - observed[i]);
             }
             double span = days[days.length - 1] - days[0];
             return span > 0 ? fallen / span : 0;
@@ -205,17 +236,27 @@ public final class Forecaster {
         private String sentence(String metric, Forecast.Method method, double value, double lower, double upper,
                                 double error, double naiveError) {
             String head = String.format(Locale.ROOT, "%s in %d days: %s (95 %% interval %s to %s)",
-                    Labels.of(metric), forecastDays, MetricCatalog.prose(metric, value),
-                    MetricCatalog.prose(metric, lower), MetricCatalog.prose(metric, upper));
+                    Labels.of(metric), forecastDays, expected(metric, value), expected(metric, lower),
+                    expected(metric, upper));
+            int bursts = cumulative ? ErrorStats.burstSteps(days, observed) : 0;
+            // The interval holds the usual pace only: a reader is told that a launch like the past one would lie above it.
+            String left = bursts == 0 ? "" : String.format(Locale.ROOT, ", %d %s of launch burst left out", bursts,
+                    bursts == 1 ? "day" : "days");
             if (method.naive()) {
                 return head + ", " + (method == Forecast.Method.NAIVE_DRIFT
-                        ? "the naive forecast (the recent average rise carried on)"
+                        ? "the naive forecast (the recent average rise carried on" + left + ")"
                         : "the naive forecast (the level now held)") + ": no model beat it on the back-test";
             }
+            head += left;
             return head + String.format(Locale.ROOT, ", %s, back-test error %s against the naive forecast's %s",
                     method == Forecast.Method.LINEAR ? "linear trend" : "Holt's linear trend",
                     MetricCatalog.prose(metric, error), MetricCatalog.prose(metric, naiveError));
         }
+    }
+
+    /** A forecast count is a number of things: whole, with thousands separators ("6,384 stars", not "6383.7"). */
+    private static String expected(String metric, double value) {
+        return MetricCatalog.unit(metric) == MetricDef.Unit.COUNT ? HumanFormat.count(value) : MetricCatalog.prose(metric, value);
     }
 
     /** Median gap between points in days: 1 for daily snapshots, 7 for weekly ones. */

@@ -33,13 +33,13 @@ public final class ForkGrowthComponent extends WeeklyComponent {
     }
 
     @Override
-    String noCurrentValue() {
-        return "needs repo.forks this week and the week before";
+    ComponentScore.Measure measure() {
+        return ComponentScore.Measure.WEEKLY_GROWTH;
     }
 
     @Override
     String describe(double value) {
-        return HumanFormat.plain(value) + " new forks this week";
+        return HumanFormat.plain(value) + (Math.abs(value) == 1 ? " new fork" : " new forks") + " this week";
     }
 
     @Override

@@ -44,7 +44,7 @@ public record HealthScore(Double score, Grade grade, List<ComponentScore> compon
 
     public static HealthScore combine(List<ComponentScore> components) {
         double totalWeight = conclusiveWeight(components);
-        List<String> leftOut = components.stream().filter(c -> !c.conclusive()).map(ComponentScore::name).toList();
+        List<String> leftOut = components.stream().filter(c -> !c.conclusive()).map(ComponentScore::label).toList();
         if (totalWeight == 0) {
             return new HealthScore(null, null, components,
                     "no health score yet: no component has data (" + String.join(", ", leftOut) + ")");

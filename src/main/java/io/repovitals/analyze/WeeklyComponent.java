@@ -1,5 +1,6 @@
 package io.repovitals.analyze;
 
+import io.repovitals.metrics.MetricCatalog;
 import io.repovitals.model.Snapshot;
 
 import java.time.Instant;
@@ -56,9 +57,17 @@ abstract class WeeklyComponent implements HealthComponent {
     /** "faster", "more", "fewer": what beating a past week means for this metric. */
     abstract String better();
 
-    /** Why there is no value this week, in words. */
-    String noCurrentValue() {
-        return "no " + metric + " in the last 7 days";
+    /** What a week's value is; a derived component (growth) overrides it with {@link #weeklyValues}. */
+    ComponentScore.Measure measure() {
+        return ComponentScore.Measure.WEEKLY_VALUE;
+    }
+
+    /** Why there is no value this week, in the catalog's words. */
+    private String noCurrentValue() {
+        String words = MetricCatalog.label(metric);
+        return measure() == ComponentScore.Measure.WEEKLY_GROWTH
+                ? "needs the " + words + " count of this week and of the week before"
+                : "no " + words + " measured in the last 7 days";
     }
 
     /** Weeks ago (0 = this week) to the week's value; a derived component (growth) overrides it. */
@@ -72,13 +81,15 @@ abstract class WeeklyComponent implements HealthComponent {
     @Override
     public ComponentScore score(List<Snapshot> history, double weight) {
         if (history.isEmpty()) {
-            return ComponentScore.inconclusive(name, metric, weight, label + ": no history yet, left out of the score");
+            return ComponentScore.inconclusive(name, label, metric, measure(), weight, ComponentScore.LeftOut.NO_HISTORY,
+                    label + ": no history yet, left out of the score");
         }
         Instant now = history.get(history.size() - 1).asOf();
         SortedMap<Integer, Double> weekly = weeklyValues(history, now);
         Double current = weekly.get(0);
         if (current == null) {
-            return ComponentScore.inconclusive(name, metric, weight, label + ": " + noCurrentValue() + ", left out of the score");
+            return ComponentScore.inconclusive(name, label, metric, measure(), weight, ComponentScore.LeftOut.NO_VALUE_THIS_WEEK,
+                    label + ": " + noCurrentValue() + ", left out of the score");
         }
         List<Double> past = new ArrayList<>();
         for (Map.Entry<Integer, Double> week : weekly.entrySet()) {
@@ -86,36 +97,44 @@ abstract class WeeklyComponent implements HealthComponent {
                 past.add(week.getValue());
             }
         }
+        ComponentScore.PastWeeks pastWeeks = compare(current, past);
         if (past.size() < MIN_PAST_WEEKS) {
             double score = bands.score(current);
-            String pastWeeks = switch (past.size()) {
+            String pastWeeksText = switch (past.size()) {
                 case 0 -> "there is no past week of history yet";
                 case 1 -> "there is only 1 past week of history";
                 default -> "there are only " + past.size() + " past weeks of history";
             };
-            return ComponentScore.fromBands(name, metric, weight, score, current, String.format(Locale.ROOT,
+            return ComponentScore.fromBands(name, label, metric, measure(), weight, score, current, pastWeeks, String.format(Locale.ROOT,
                     "%s %d: %s, scored on fixed reference bands because %s (%d needed)",
-                    label, Math.round(score), describe(current), pastWeeks, MIN_PAST_WEEKS));
+                    label, Math.round(score), describe(current), pastWeeksText, MIN_PAST_WEEKS));
         }
-        double score = percentileRank(current, past, lowerIsBetter);
-        return ComponentScore.fromHistory(name, metric, weight, score, current, String.format(Locale.ROOT,
+        double score = percentileRank(pastWeeks, lowerIsBetter);
+        return ComponentScore.fromHistory(name, label, metric, measure(), weight, score, current, pastWeeks, String.format(Locale.ROOT,
                 "%s %d: %s, %s than %d%% of the last %d weeks", label, Math.round(score), describe(current),
                 better(), Math.round(score), past.size()));
     }
 
-    /**
-     * Percentage of past values that {@code current} beats, ties counting half (the usual
-     * percentile rank, (below + ties / 2) / n): a week like every other scores 50, not 0 or 100.
-     */
-    static double percentileRank(double current, List<Double> past, boolean lowerIsBetter) {
-        double beaten = 0;
+    /** How many past values lie below, at and above this week's: what the rank and a report's sentence are made of. */
+    static ComponentScore.PastWeeks compare(double current, List<Double> past) {
+        int below = 0;
+        int same = 0;
         for (double value : past) {
-            if (value == current) {
-                beaten += 0.5;
-            } else if (lowerIsBetter ? current < value : current > value) {
-                beaten += 1;
+            if (value < current) {
+                below++;
+            } else if (value == current) {
+                same++;
             }
         }
-        return 100 * beaten / past.size();
+        return new ComponentScore.PastWeeks(below, same, past.size() - below - same, PAST_WEEKS, MIN_PAST_WEEKS);
+    }
+
+    /**
+     * Percentage of past weeks that this week beats, ties counting half (the usual percentile rank,
+     * (beaten + ties / 2) / n): a week like every other scores 50, not 0 or 100.
+     */
+    static double percentileRank(ComponentScore.PastWeeks past, boolean lowerIsBetter) {
+        int beaten = lowerIsBetter ? past.above() : past.below();
+        return 100 * (beaten + past.same() / 2.0) / past.count();
     }
 }

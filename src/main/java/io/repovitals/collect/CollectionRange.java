@@ -3,12 +3,17 @@ package io.repovitals.collect;
 import io.repovitals.model.Window;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one fetch of a repository must cover: every window a run computes, from the earliest one's
- * start to the run's asOf. A weekly run has one window; a first run's backfill adds a window a day.
+ * start to the run's asOf. A run has one window for its own day, and one more per past day it rebuilds
+ * ({@link #daysToRebuild}): a first run's backfill, or the days skipped since the last stored snapshot.
  *
  * @param since           the start of the earliest window
  * @param firstWindowAsOf the asOf of the earliest window ({@code asOf} itself without a backfill): its
@@ -34,5 +39,24 @@ public record CollectionRange(Instant since, Instant firstWindowAsOf, Instant as
     /** One window: a run without backfill. */
     public static CollectionRange of(Window window) {
         return new CollectionRange(window.start(), window.asOf(), window.asOf());
+    }
+
+    /**
+     * How many past days a run at {@code asOf} rebuilds from its one fetch, as UTC days before asOf's:
+     * {@code backfillDays} on a repository's first run (nothing stored), else the days between the last
+     * stored day and asOf's day that have no snapshot (a skipped or failed run), at most
+     * {@code backfillDays}. A stored day on or after asOf's day leaves nothing to fill.
+     *
+     * @param lastStoredDay the UTC day of the repository's latest stored snapshot; empty on a first run
+     */
+    public static int daysToRebuild(Optional<LocalDate> lastStoredDay, Instant asOf, int backfillDays) {
+        if (backfillDays <= 0) {
+            return 0;
+        }
+        if (lastStoredDay.isEmpty()) {
+            return backfillDays;
+        }
+        long skipped = ChronoUnit.DAYS.between(lastStoredDay.get(), LocalDate.ofInstant(asOf, ZoneOffset.UTC)) - 1;
+        return (int) Math.max(0, Math.min(backfillDays, skipped));
     }
 }

@@ -55,6 +55,11 @@ public final class CommitsCollector {
         this.ticker = ticker;
     }
 
+    /** True when commits can only come from the API (no workspace, no git fetch): a batch's count of 0 then stands for them. */
+    boolean apiOnly() {
+        return workspace.isEmpty() && !gitFetch.enabled();
+    }
+
     /** Bytes received over git by this collector's fetches, failed ones included. */
     public long gitBytes() {
         return gitBytes.get();

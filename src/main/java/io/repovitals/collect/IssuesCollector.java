@@ -61,7 +61,7 @@ public final class IssuesCollector {
         return new Issues(since, asOf, drafts.values().stream().map(Draft::build).toList());
     }
 
-    private static final class Draft {
+    static final class Draft {
         private final JsonNode node;
         private final int number;
         private final List<Comment> comments = new ArrayList<>();

@@ -33,7 +33,7 @@ public final class Inputs {
     public static final Input AS_OF = new Input("as-of", "now", "", "INSTANT",
             "ISO-8601 instant the snapshot describes, e.g. 2026-11-20T00:00:00Z (for reproducible runs).");
     public static final Input BACKFILL_DAYS = new Input("backfill-days", "90", "90", "DAYS",
-            "On a repository's first run, daily points reconstructed from timestamps for this many past days.");
+            "Daily points reconstructed from timestamps: this many past days on a repository's first run; later, the days skipped since its last stored snapshot, at most this many.");
     public static final Input HISTORY_BRANCH = new Input("history-branch", "repo-vitals-data", "repo-vitals-data", "BRANCH",
             "Branch that stores the history.");
     public static final Input HISTORY_REMOTE = new Input("history-remote", "$GITHUB_SERVER_URL/$GITHUB_REPOSITORY.git", "", "URL",

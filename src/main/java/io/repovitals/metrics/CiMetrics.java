@@ -23,18 +23,19 @@ public final class CiMetrics implements MetricFamily {
     static final String ABOUT = "Population: workflow runs with `created_at` in window and `status == completed`. A run"
             + " is **decided** when its conclusion is `success`, `failure`, `timed_out` or `startup_failure`. A run's"
             + " duration is `updated_at - run_started_at`.";
-    private static final String UNFETCHED = "the workflow runs could not be fetched, or the repository is empty (no"
-            + " commits, so no runs)";
+    private static final String UNFETCHED = "the workflow runs could not be fetched";
     private static final String UNDECIDED = "runs not decided (conclusion `cancelled`, `skipped`, `neutral`, ...)";
 
     public static final MetricDef RUNS = MetricDef.count("ci.runs", "completed workflow runs").withLabel("CI runs")
             .withDefinition("runs in the population").withMissingWhen(UNFETCHED);
     public static final MetricDef FAILURES = MetricDef.count("ci.failures", "failed workflow runs")
-            .withDefinition("runs with conclusion `failure`, `timed_out` or `startup_failure`").withMissingWhen(UNFETCHED);
+            .withDefinition("runs with conclusion `failure`, `timed_out` or `startup_failure`").withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef FAILURE_RATE = new MetricDef("ci.failure_rate", MetricDef.Unit.RATIO,
             "failed share of decided runs").withLabel("CI failure rate")
             .withDefinition("`ci.failures` / decided runs").withExcluded(UNDECIDED)
-            .withMissingWhen(UNFETCHED + "; or no run in the window is decided");
+            .withMissingWhen(UNFETCHED + "; or no run in the window is decided")
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef DURATION_MIN = minutes("min");
     public static final MetricDef DURATION_P50 = minutes("p50");
     public static final MetricDef DURATION_P75 = minutes("p75");
@@ -46,7 +47,9 @@ public final class CiMetrics implements MetricFamily {
             "latest decided run on the default branch succeeded").withLabel("default branch passing (1 yes, 0 no)")
             .withDefinition("1 if the latest decided run (by `created_at`, any time before asOf) whose `head_branch` is"
                     + " the default branch succeeded, else 0")
-            .withMissingWhen(UNFETCHED + "; or no decided run on the default branch was created before asOf");
+            .withMissingWhen(UNFETCHED + "; or no decided run on the default branch was created before asOf (an empty"
+                    + " repository has no default branch)")
+            .withBetter(MetricDef.Better.HIGHER);
 
     public static final List<MetricDef> DEFS = List.of(RUNS, FAILURES, FAILURE_RATE, DURATION_MIN, DURATION_P50,
             DURATION_P75, DURATION_P90, DURATION_P95, DURATION_MAX, DURATION_MEAN, DEFAULT_BRANCH_PASSING);
@@ -55,7 +58,8 @@ public final class CiMetrics implements MetricFamily {
         return new MetricDef("ci.duration_minutes." + statistic, MetricDef.Unit.MINUTES, "run duration, " + statistic)
                 .withLabel(Stats.label(statistic, "CI duration"))
                 .withDefinition(Stats.words(statistic) + " of the duration in minutes over decided runs")
-                .withExcluded(UNDECIDED).withMissingWhen(UNFETCHED + "; or no run in the window is decided");
+                .withExcluded(UNDECIDED).withMissingWhen(UNFETCHED + "; or no run in the window is decided")
+                .withBetter(MetricDef.Better.LOWER);
     }
 
     @Override
@@ -79,9 +83,7 @@ public final class CiMetrics implements MetricFamily {
     }
 
     public List<Outcome> compute(WorkflowRuns runs, Window window) {
-        if (runs.defaultBranch().isEmpty()) {
-            return allMissing("the repository is empty (no commits, so no workflow runs)");
-        }
+        // An empty repository (no default branch) has no runs: counts 0, durations missing, as for a quiet one.
         if (window.start().isBefore(runs.since()) || window.asOf().isAfter(runs.asOf())) {
             throw new IllegalArgumentException("the runs were fetched for [" + runs.since() + ", " + runs.asOf()
                     + "], not for the window ending " + window.asOf());
@@ -131,7 +133,10 @@ public final class CiMetrics implements MetricFamily {
     }
 
     private static Outcome passing(WorkflowRuns runs, Window window) {
-        String branch = runs.defaultBranch().orElseThrow();
+        if (runs.defaultBranch().isEmpty()) {
+            return Outcome.missing(DEFAULT_BRANCH_PASSING, "the repository is empty (no default branch), so no run on it");
+        }
+        String branch = runs.defaultBranch().get();
         Optional<WorkflowRuns.Run> latest = runs.runs().stream()
                 .filter(run -> run.decided() && branch.equals(run.headBranch()) && run.createdAt().isBefore(window.asOf()))
                 .max(Comparator.comparing(WorkflowRuns.Run::createdAt));

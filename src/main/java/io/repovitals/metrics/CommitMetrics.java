@@ -37,21 +37,25 @@ public final class CommitMetrics implements MetricFamily {
 
     public static final MetricDef COUNT = MetricDef.count("commits.count", "commits to the default branch").withLabel("commits")
             .withDefinition("number of commits in the population")
-            .withExcluded(MERGES).withMissingWhen(UNFETCHED);
+            .withExcluded(MERGES).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef AUTHORS = MetricDef.count("commits.authors", "distinct commit authors")
             .withDefinition("distinct non-bot authors (GitHub login when linked, else lower-cased author e-mail)")
-            .withExcluded(MERGES_AND_BOTS).withMissingWhen(UNFETCHED);
+            .withExcluded(MERGES_AND_BOTS).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef PER_AUTHOR = new MetricDef("commits.per_author", Unit.NUMBER, "commits per author")
             .withDefinition("non-bot commits in the population / `commits.authors`")
             .withExcluded(MERGES_AND_BOTS)
             .withMissingWhen(UNFETCHED + "; or no commit in the window is by a person (`commits.authors` is 0)");
     public static final MetricDef HOTFIX = MetricDef.count("commits.hotfix", "hotfix commits")
             .withDefinition("commits whose message's first line matches `" + HOTFIX_LINE.pattern() + "`")
-            .withExcluded(MERGES).withMissingWhen(UNFETCHED);
+            .withExcluded(MERGES).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef REVERTS = MetricDef.count("commits.reverts", "revert commits")
             .withDefinition("commits whose first line starts with `Revert \"` or whose message contains"
                     + " `This reverts commit`")
-            .withExcluded(MERGES).withMissingWhen(UNFETCHED);
+            .withExcluded(MERGES).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef LINES_ADDED = MetricDef.count("code.lines_added", "lines added")
             .withDefinition("sum of additions over the population")
             .withExcluded(MERGES).withMissingWhen(UNFETCHED);

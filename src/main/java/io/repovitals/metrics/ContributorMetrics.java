@@ -42,19 +42,22 @@ public final class ContributorMetrics implements MetricFamily {
 
     public static final MetricDef ACTIVE = MetricDef.count("contributors.active", "active contributors")
             .withDefinition("distinct logins with a contribution in window")
-            .withExcluded(BOTS).withMissingWhen(UNFETCHED);
+            .withExcluded(BOTS).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef NEW = MetricDef.count("contributors.new", "new contributors")
             .withDefinition("active logins not seen active in any earlier snapshot of the history (first run: any"
                     + " earlier day of the backfill)")
             .withExcluded(BOTS)
             .withMissingWhen(UNFETCHED + "; or the history has no earlier snapshot to tell new contributors from"
-                    + " returning ones");
+                    + " returning ones")
+                .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef BUS_FACTOR = MetricDef.count("contributors.bus_factor", "bus factor")
             .withDefinition("the smallest number of authors whose commits make at least half of the default branch's"
                     + " non-merge, non-bot commits committed in `[asOf - " + BUS_FACTOR_DAYS + " days, asOf)`")
             .withExcluded("merge commits; commits by " + BOTS)
             .withMissingWhen("the commits could not be fetched, or were fetched for a span that does not cover"
-                    + " those " + BUS_FACTOR_DAYS + " days; or no commit by a person was committed in them");
+                    + " those " + BUS_FACTOR_DAYS + " days; or no commit by a person was committed in them")
+                .withBetter(MetricDef.Better.HIGHER);
 
     public static final List<MetricDef> DEFS = List.of(ACTIVE, NEW, BUS_FACTOR);
 

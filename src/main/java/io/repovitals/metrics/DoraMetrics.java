@@ -46,10 +46,12 @@ public final class DoraMetrics implements MetricFamily {
             + " not cover the window";
 
     public static final MetricDef DEPLOYMENTS = MetricDef.count("dora.deployments", "deployments")
-            .withDefinition("deployments in window").withMissingWhen(NO_DEPLOYMENTS);
+            .withDefinition("deployments in window").withMissingWhen(NO_DEPLOYMENTS)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef FREQUENCY = new MetricDef("dora.deployment_frequency_per_week", Unit.PER_WEEK, "deployments per week")
             .withLabel("deployments a week")
-            .withDefinition("`dora.deployments * 7 / windowDays`").withMissingWhen(NO_DEPLOYMENTS);
+            .withDefinition("`dora.deployments * 7 / windowDays`").withMissingWhen(NO_DEPLOYMENTS)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef LEAD_TIME_P50 = new MetricDef("dora.lead_time_hours.p50", Unit.HOURS, "median lead time for changes")
             .withLabel("median lead time")
             .withDefinition(Stats.words("p50") + ", for PRs merged into the default branch whose first deployment at or"
@@ -60,7 +62,8 @@ public final class DoraMetrics implements MetricFamily {
                     + " fetched for a span that does not cover the window; or the window has a deployment but none was"
                     + " found in the " + DeploymentsCollector.DEFAULT_HORIZON.toDays()
                     + " days before, so which earlier merges it shipped is not known; or no merged PR was first deployed"
-                    + " in the window");
+                    + " in the window")
+                .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef CHANGE_FAILURE_RATE = new MetricDef("dora.change_failure_rate", Unit.RATIO, "change failure rate")
             .withDefinition("failed deployments / deployments, over deployments in window. Source `deployments`: the"
                     + " population is production deployments whose latest status other than `inactive` is `success`,"
@@ -68,10 +71,12 @@ public final class DoraMetrics implements MetricFamily {
                     + " failed when an incident is opened at or after it, within " + INCIDENT_WITHIN.toHours()
                     + " hours, and before the next deployment of the population. Other sources: successful deployments,"
                     + " failed by the same incident rule")
-            .withMissingWhen(NO_DEPLOYMENTS + "; or " + NO_ISSUES + "; or no deployment in the window");
+            .withMissingWhen(NO_DEPLOYMENTS + "; or " + NO_ISSUES + "; or no deployment in the window")
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef TIME_TO_RESTORE_P50 = new MetricDef("dora.time_to_restore_hours.p50", Unit.HOURS, "median time to restore")
             .withDefinition(Stats.words("p50") + " of `closedAt - createdAt` over incidents closed in window")
-            .withMissingWhen(NO_ISSUES + "; or no incident was closed in the window");
+            .withMissingWhen(NO_ISSUES + "; or no incident was closed in the window")
+            .withBetter(MetricDef.Better.LOWER);
 
     public static final List<MetricDef> DEFS = List.of(DEPLOYMENTS, FREQUENCY, LEAD_TIME_P50, CHANGE_FAILURE_RATE, TIME_TO_RESTORE_P50);
 

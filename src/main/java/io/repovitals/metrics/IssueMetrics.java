@@ -37,20 +37,24 @@ public final class IssueMetrics implements MetricFamily {
     public static final MetricDef OPENED = MetricDef.count("issues.opened", "issues opened")
             .withDefinition("issues with `createdAt` in window").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
     public static final MetricDef CLOSED = MetricDef.count("issues.closed", "issues closed")
-            .withDefinition("issues with `closedAt` in window").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
+            .withDefinition("issues with `closedAt` in window").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef FIRST_RESPONSE_P50 = firstResponse("p50", "median time to first response");
     public static final MetricDef FIRST_RESPONSE_P90 = firstResponse("p90", "p90 time to first response");
     public static final MetricDef TIME_TO_CLOSE_P50 = new MetricDef("issues.time_to_close_hours.p50", Unit.HOURS, "median time to close")
             .withDefinition(Stats.words("p50") + " of `closedAt - createdAt` over issues closed in window")
-            .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED + "; or no issue was closed in the window");
+            .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED + "; or no issue was closed in the window")
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef OPEN_AGE_MEAN = openAge("mean", "mean age of open issues");
     public static final MetricDef OPEN_AGE_P50 = openAge("p50", "median age of open issues");
     public static final MetricDef AWAITING_FIRST_RESPONSE = MetricDef.count("issues.awaiting_first_response", "open issues awaiting a response")
-            .withDefinition("issues open at asOf with no response").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
+            .withDefinition("issues open at asOf with no response").withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef STALE = MetricDef.count("issues.stale", "stale open issues").withLabel("stale issues")
             .withDefinition("issues open at asOf whose `updatedAt` (last activity) is strictly before"
                     + " `asOf - stale-days` (default " + DEFAULT_STALE_DAYS + ")")
-            .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED);
+            .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.LOWER);
 
     public static final List<MetricDef> DEFS = List.of(OPENED, CLOSED, FIRST_RESPONSE_P50, FIRST_RESPONSE_P90,
             TIME_TO_CLOSE_P50, OPEN_AGE_MEAN, OPEN_AGE_P50, AWAITING_FIRST_RESPONSE, STALE);
@@ -79,14 +83,16 @@ public final class IssueMetrics implements MetricFamily {
                 .withLabel(Stats.label(statistic, "time to first response"))
                 .withDefinition(Stats.words(statistic) + " of `firstResponse.createdAt - createdAt` over issues whose"
                         + " first response is in window")
-                .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED + "; or no issue had its first response in the window");
+                .withExcluded(LEFT_OUT).withMissingWhen(UNFETCHED + "; or no issue had its first response in the window")
+                .withBetter(MetricDef.Better.LOWER);
     }
 
     private static MetricDef openAge(String statistic, String summary) {
         return new MetricDef("issues.open_age_days." + statistic, Unit.DAYS, summary)
                 .withLabel(Stats.label(statistic, "age of open issues"))
                 .withDefinition(Stats.words(statistic) + " of `asOf - createdAt`, in days, over issues open at asOf")
-                .withExcluded(LEFT_OUT).withMissingWhen(NONE_OPEN);
+                .withExcluded(LEFT_OUT).withMissingWhen(NONE_OPEN)
+                .withBetter(MetricDef.Better.LOWER);
     }
 
     @Override

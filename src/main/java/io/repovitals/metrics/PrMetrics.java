@@ -38,14 +38,16 @@ public final class PrMetrics implements MetricFamily {
     public static final MetricDef OPENED = MetricDef.count("prs.opened", "pull requests opened").withLabel("PRs opened")
             .withDefinition("PRs with `createdAt` in window").withExcluded(BOTS).withMissingWhen(UNFETCHED);
     public static final MetricDef MERGED = MetricDef.count("prs.merged", "pull requests merged").withLabel("PRs merged")
-            .withDefinition("PRs with `mergedAt` in window").withExcluded(BOTS).withMissingWhen(UNFETCHED);
+            .withDefinition("PRs with `mergedAt` in window").withExcluded(BOTS).withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef CLOSED_UNMERGED = MetricDef.count("prs.closed_unmerged", "pull requests closed unmerged")
             .withLabel("PRs closed unmerged")
             .withDefinition("PRs with `closedAt` in window and no `mergedAt`").withExcluded(BOTS).withMissingWhen(UNFETCHED);
     public static final MetricDef MERGE_RATIO = new MetricDef("prs.merge_ratio", Unit.RATIO, "merged / (merged + closed unmerged)")
             .withLabel("PR merge ratio")
             .withDefinition("`prs.merged / (prs.merged + prs.closed_unmerged)`").withExcluded(BOTS)
-            .withMissingWhen(UNFETCHED + "; or no PR was merged or closed in the window");
+            .withMissingWhen(UNFETCHED + "; or no PR was merged or closed in the window")
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef TIME_TO_MERGE_MEAN = timeToMerge("mean", "mean time to merge");
     public static final MetricDef TIME_TO_MERGE_P50 = timeToMerge("p50", "median time to merge");
     public static final MetricDef TIME_TO_MERGE_P90 = timeToMerge("p90", "p90 time to merge");
@@ -53,18 +55,21 @@ public final class PrMetrics implements MetricFamily {
     public static final MetricDef FIRST_REVIEW_P90 = timeToFirstReview("p90", "p90 time to first review");
     public static final MetricDef AWAITING_FIRST_REVIEW = MetricDef.count("prs.awaiting_first_review", "open PRs awaiting a first review")
             .withDefinition("PRs open at asOf, not draft, with no qualifying review submitted at or before asOf")
-            .withExcluded(BOTS + "; drafts").withMissingWhen(UNFETCHED);
+            .withExcluded(BOTS + "; drafts").withMissingWhen(UNFETCHED)
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef REVIEWS_PER_PR = new MetricDef("prs.reviews_per_pr", Unit.NUMBER, "reviews per merged PR")
             .withDefinition("mean number of qualifying reviews submitted at or before `mergedAt`, over PRs merged in window")
             .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
     public static final MetricDef REVIEW_COVERAGE = new MetricDef("prs.review_coverage", Unit.RATIO, "share of merged PRs reviewed")
             .withDefinition("share (0..1) of PRs merged in window with at least one qualifying review at or before `mergedAt`")
-            .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
+            .withExcluded(BOTS).withMissingWhen(NONE_MERGED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef MERGED_WITHOUT_APPROVAL = new MetricDef("prs.merged_without_approval", Unit.RATIO,
             "share of merged PRs without an approval").withLabel("PRs merged without approval")
             .withDefinition("share (0..1) of PRs merged in window with no qualifying review in state `APPROVED` submitted"
                     + " at or before `mergedAt` (an approval since dismissed has state `DISMISSED` and does not count)")
-            .withExcluded(BOTS + "; approvals by the PR's author, by bots or by `ignore-users`").withMissingWhen(NONE_MERGED);
+            .withExcluded(BOTS + "; approvals by the PR's author, by bots or by `ignore-users`").withMissingWhen(NONE_MERGED)
+            .withBetter(MetricDef.Better.LOWER);
     public static final MetricDef SIZE_LINES_P50 = new MetricDef("prs.size_lines.p50", Unit.NUMBER, "median lines changed per merged PR")
             .withDefinition(Stats.words("p50") + " of `additions + deletions` over PRs merged in window")
             .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
@@ -88,7 +93,8 @@ public final class PrMetrics implements MetricFamily {
         return new MetricDef("prs.time_to_merge_hours." + statistic, Unit.HOURS, summary)
                 .withLabel(Stats.label(statistic, "time to merge"))
                 .withDefinition(Stats.words(statistic) + " of `mergedAt - createdAt` over PRs merged in window")
-                .withExcluded(BOTS).withMissingWhen(NONE_MERGED);
+                .withExcluded(BOTS).withMissingWhen(NONE_MERGED)
+                .withBetter(MetricDef.Better.LOWER);
     }
 
     private static MetricDef timeToFirstReview(String statistic, String summary) {
@@ -97,7 +103,8 @@ public final class PrMetrics implements MetricFamily {
                 .withDefinition(Stats.words(statistic) + " of `firstReview.submittedAt - readyAt` over PRs whose first"
                         + " qualifying review was submitted in window (even if after the merge)")
                 .withExcluded(BOTS + "; PRs still in draft")
-                .withMissingWhen(UNFETCHED + "; or no PR had its first qualifying review in the window");
+                .withMissingWhen(UNFETCHED + "; or no PR had its first qualifying review in the window")
+                .withBetter(MetricDef.Better.LOWER);
     }
 
     @Override

@@ -27,13 +27,16 @@ public final class RepoMetrics implements MetricFamily {
             .withDefinition("stargazer count at asOf")
             .withMissingWhen(UNREADABLE + "; or GitHub withholds `starredAt` from the token (it shows star times to"
                     + " admins and collaborators only) and asOf is more than an hour before the collection, so the"
-                    + " count at asOf cannot be reconstructed");
+                    + " count at asOf cannot be reconstructed")
+                .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef FORKS = MetricDef.count("repo.forks", "forks")
             .withDefinition("fork count at asOf")
-            .withMissingWhen(UNREADABLE);
+            .withMissingWhen(UNREADABLE)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef WATCHERS = MetricDef.count("repo.watchers", "watchers")
             .withDefinition("watcher (subscriber) count")
-            .withMissingWhen(UNREADABLE + NO_HISTORY);
+            .withMissingWhen(UNREADABLE + NO_HISTORY)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef OPEN_ISSUES = MetricDef.count("repo.open_issues", "open issues")
             .withDefinition("open issues at asOf")
             .withExcluded("pull requests")
@@ -48,10 +51,12 @@ public final class RepoMetrics implements MetricFamily {
             .withDefinition("stargazers whose `starredAt` is in window; where GitHub withholds `starredAt` from the"
                     + " token, `repo.stars` at asOf minus `repo.stars` in the history's snapshot at `asOf - windowDays`")
             .withMissingWhen(UNREADABLE + "; or GitHub withholds `starredAt` and either `repo.stars` is missing or the"
-                    + " history has no snapshot with `repo.stars` at `asOf - windowDays`");
+                    + " history has no snapshot with `repo.stars` at `asOf - windowDays`")
+                .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef FORKS_GAINED = MetricDef.count("repo.forks_gained", "forks gained")
             .withDefinition("forks whose `createdAt` is in window")
-            .withMissingWhen(UNREADABLE);
+            .withMissingWhen(UNREADABLE)
+            .withBetter(MetricDef.Better.HIGHER);
 
     public static final List<MetricDef> DEFS = List.of(STARS, FORKS, WATCHERS, OPEN_ISSUES, OPEN_PRS, BRANCHES,
             STARS_GAINED, FORKS_GAINED);

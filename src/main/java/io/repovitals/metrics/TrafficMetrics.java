@@ -28,17 +28,21 @@ public final class TrafficMetrics implements MetricFamily {
 
     public static final MetricDef VIEWS = MetricDef.count("traffic.views", "page views per day")
             .withDefinition("page views of the repository on that UTC day (`views[].count` of GitHub's traffic API)")
-            .withMissingWhen(REFUSED);
+            .withMissingWhen(REFUSED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef UNIQUE_VISITORS = MetricDef.count("traffic.unique_visitors", "unique visitors per day")
             .withDefinition("distinct visitors on that UTC day (`views[].uniques`)")
-            .withMissingWhen(REFUSED);
+            .withMissingWhen(REFUSED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef CLONES = MetricDef.count("traffic.clones", "clones per day")
             .withDefinition("clones of the repository on that UTC day (`clones[].count`); a day GitHub leaves out of"
                     + " one list (it omits days without clones) counts 0 there")
-            .withMissingWhen(REFUSED);
+            .withMissingWhen(REFUSED)
+            .withBetter(MetricDef.Better.HIGHER);
     public static final MetricDef UNIQUE_CLONERS = MetricDef.count("traffic.unique_cloners", "unique cloners per day")
             .withDefinition("distinct cloners on that UTC day (`clones[].uniques`)")
-            .withMissingWhen(REFUSED);
+            .withMissingWhen(REFUSED)
+            .withBetter(MetricDef.Better.HIGHER);
 
     public static final List<MetricDef> DEFS = List.of(VIEWS, UNIQUE_VISITORS, CLONES, UNIQUE_CLONERS);
 

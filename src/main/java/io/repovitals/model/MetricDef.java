@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param definition  the one exact definition (Markdown)
  * @param excluded    what the population leaves out (Markdown); empty when nothing is
  * @param missingWhen when the metric is absent from {@code metrics} and listed in {@code missing} (Markdown)
+ * @param better      which way is good news: the report's arrows and words judge a change by it
  */
 public record MetricDef(String name, Unit unit, String label, String summary, String definition, String excluded,
-                        String missingWhen) {
+                        String missingWhen, Better better) {
     private static final Pattern NAME = Pattern.compile("[a-z]+(\\.[a-z0-9_]+)+");
 
     /** Counts are written as JSON integers; everything else as decimals. */
@@ -36,8 +37,34 @@ public record MetricDef(String name, Unit unit, String label, String summary, St
         }
     }
 
+    /** Whether a rise of the metric is good news, bad news, or neither (a count of opened issues, of branches). */
+    public enum Better {
+        HIGHER("higher is better"), LOWER("lower is better"), NEUTRAL("neither");
+
+        private final String words;
+
+        Better(String words) {
+            this.words = words;
+        }
+
+        /** For docs/metrics.md: "higher is better". */
+        public String words() {
+            return words;
+        }
+
+        /** What a change in this direction means: "better", "worse", or null when neither. */
+        public String judge(boolean rising) {
+            return switch (this) {
+                case HIGHER -> rising ? "better" : "worse";
+                case LOWER -> rising ? "worse" : "better";
+                case NEUTRAL -> null;
+            };
+        }
+    }
+
     public MetricDef {
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(better, "better");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(excluded, "excluded");
@@ -52,7 +79,7 @@ public record MetricDef(String name, Unit unit, String label, String summary, St
 
     /** A metric with only its name, unit and summary so far, labelled by its summary; the {@code with...} methods add the rest. */
     public MetricDef(String name, Unit unit, String summary) {
-        this(name, unit, summary, summary, "", "", "");
+        this(name, unit, summary, summary, "", "", "", Better.NEUTRAL);
     }
 
     public static MetricDef count(String name, String summary) {
@@ -60,19 +87,23 @@ public record MetricDef(String name, Unit unit, String label, String summary, St
     }
 
     public MetricDef withLabel(String text) {
-        return new MetricDef(name, unit, text, summary, definition, excluded, missingWhen);
+        return new MetricDef(name, unit, text, summary, definition, excluded, missingWhen, better);
     }
 
     public MetricDef withDefinition(String text) {
-        return new MetricDef(name, unit, label, summary, text, excluded, missingWhen);
+        return new MetricDef(name, unit, label, summary, text, excluded, missingWhen, better);
     }
 
     public MetricDef withExcluded(String text) {
-        return new MetricDef(name, unit, label, summary, definition, text, missingWhen);
+        return new MetricDef(name, unit, label, summary, definition, text, missingWhen, better);
     }
 
     public MetricDef withMissingWhen(String text) {
-        return new MetricDef(name, unit, label, summary, definition, excluded, text);
+        return new MetricDef(name, unit, label, summary, definition, excluded, text, better);
+    }
+
+    public MetricDef withBetter(Better direction) {
+        return new MetricDef(name, unit, label, summary, definition, excluded, missingWhen, direction);
     }
 
     /** The family, i.e. the part before the first dot ({@code repo} for {@code repo.stars}). */

@@ -41,12 +41,19 @@ final class Publishing {
 
     /**
      * Summary, then one issue per repository. A repository whose issue cannot be published does not stop
-     * the others; the first failure is raised after the outputs are written (the history is already stored).
+     * the others; the first failure is raised after the outputs are written (output-dir and the history
+     * were written, or failed, before).
+     *
+     * @param files        the run's files in output-dir; empty when it could not be written
+     * @param storageBlock what the summary opens with when a storage target failed (StorageOutcome), else blank
      */
-    void publish(GitHubClients github, OrgAnalysis analysis, ReportRendering.Rendered rendered, RunFiles files,
-                 Reports reports) {
+    void publish(GitHubClients github, OrgAnalysis analysis, ReportRendering.Rendered rendered, Optional<RunFiles> files,
+                 Reports reports, String storageBlock) {
         if (settings.output().publish().contains(PublishTarget.SUMMARY)) {
-            summary(rendered.summary());
+            summary(storageBlock + rendered.summary());
+        } else if (!storageBlock.isBlank()) {
+            // The storage fault still reaches the page a user looks at first.
+            summary(storageBlock);
         }
         Optional<String> issueUrl = Optional.empty();
         RuntimeException firstFailure = null;
@@ -102,13 +109,20 @@ final class Publishing {
     }
 
     void outputs(OrgAnalysis analysis, RunFiles files, Optional<String> issueUrl) {
+        outputs(analysis, Optional.of(files), issueUrl);
+    }
+
+    /** Without the run's files (output-dir not written), report-path and snapshot-path stay unset. */
+    void outputs(OrgAnalysis analysis, Optional<RunFiles> files, Optional<String> issueUrl) {
         Map<String, String> outputs = new LinkedHashMap<>();
         health(analysis).ifPresent(score -> {
             outputs.put("health-score", String.valueOf(Math.round(score)));
             outputs.put("health-grade", Grade.of(score).name());
         });
-        outputs.put("report-path", files.report().toString());
-        outputs.put("snapshot-path", files.snapshotPath().toString());
+        files.ifPresent(written -> {
+            outputs.put("report-path", written.report().toString());
+            outputs.put("snapshot-path", written.snapshotPath().toString());
+        });
         issueUrl.ifPresent(url -> outputs.put("issue-url", url));
         outputs.put("anomalies", anomalies(analysis));
         settings.environment().output().ifPresent(file -> ActionsOutputs.write(file, outputs));

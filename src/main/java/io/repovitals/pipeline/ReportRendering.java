@@ -7,6 +7,7 @@ import io.repovitals.model.RepoRef;
 import io.repovitals.model.Snapshot;
 import io.repovitals.render.ChartView;
 import io.repovitals.render.EmbeddedImage;
+import io.repovitals.render.MdEscape;
 import io.repovitals.render.RepositoryReport;
 import io.repovitals.render.Reports;
 import io.repovitals.render.WaitingPr;
@@ -73,6 +74,15 @@ final class ReportRendering {
 
     Rendered render(OrgAnalysis analysis, Map<String, List<Snapshot>> histories,
                     Map<String, List<WaitingPr>> waiting, Optional<ChartHost> host) {
+        return render(analysis, histories, waiting, host, Map.of());
+    }
+
+    /**
+     * @param notes per repository, a line about this run's collection (e.g. the skipped days it filled in),
+     *              appended to that repository's weekly report wherever it appears, and to the job summary
+     */
+    Rendered render(OrgAnalysis analysis, Map<String, List<Snapshot>> histories,
+                    Map<String, List<WaitingPr>> waiting, Optional<ChartHost> host, Map<String, String> notes) {
         List<RepositoryReport> local = new ArrayList<>();
         List<RepositoryReport> remote = new ArrayList<>();
         List<Chart> stored = new ArrayList<>();
@@ -118,35 +128,52 @@ final class ReportRendering {
                 fullReportUrls.put(one.repository(), fullUrl);
             }
         }
-        String localReport = joined(analysis, histories, local);
+        String localReport = joined(analysis, histories, local, notes);
         Map<String, String> weeklyForIssue = new LinkedHashMap<>();
         for (RepositoryReport one : remote) {
-            String weekly = reports.weekly(one);
+            String weekly = withNote(reports.weekly(one), notes.get(one.analysis().repository()));
             weeklyForIssue.put(one.analysis().repository(), weekly);
             if (one.fullReportUrl() != null) {
                 RepoRef repo = RepoRef.parse(one.analysis().repository());
                 LocalDate day = one.latest().asOf().atZone(ZoneOffset.UTC).toLocalDate();
                 // The stored copy is the full report the issue links to: every anomaly, not the issue's few.
-                String full = reports.weekly(new RepositoryReport(one.analysis(), one.history(), one.waitingPrs(),
-                        one.charts(), null));
+                String full = withNote(reports.weekly(new RepositoryReport(one.analysis(), one.history(), one.waitingPrs(),
+                        one.charts(), null)), notes.get(one.analysis().repository()));
                 stored.add(new Chart(repo, day, FULL_REPORT, Chart.Format.MARKDOWN, full.getBytes(StandardCharsets.UTF_8)));
             }
         }
         String summary = reports.summary(host.isPresent() ? remote : withoutImages(remote));
+        for (RepositoryReport one : remote) {
+            String note = notes.get(one.analysis().repository());
+            if (note != null && remote.size() > 1) {
+                summary = withNote(summary, MdEscape.text(one.analysis().repository()) + ": " + note);
+            } else if (note != null) {
+                summary = withNote(summary, note);
+            }
+        }
         String html = reports.html(localReport, "repo-vitals report", embedded);
         return new Rendered(localReport, html, summary, weeklyForIssue, fullReportUrls, stored, localFiles);
     }
 
     /** One repository: its weekly report; several: the organisation report, then each weekly report. */
-    private String joined(OrgAnalysis analysis, Map<String, List<Snapshot>> histories, List<RepositoryReport> local) {
+    private String joined(OrgAnalysis analysis, Map<String, List<Snapshot>> histories, List<RepositoryReport> local,
+                          Map<String, String> notes) {
         StringBuilder report = new StringBuilder();
         if (local.size() > 1) {
             report.append(reports.organisation(analysis, histories)).append("\n");
         }
         for (RepositoryReport one : local) {
-            report.append(reports.weekly(one)).append("\n");
+            report.append(withNote(reports.weekly(one), notes.get(one.analysis().repository()))).append("\n");
         }
         return report.toString();
+    }
+
+    /** The note as a paragraph of its own after the report (kept out of the templates: it is about this run). */
+    private static String withNote(String report, String note) {
+        if (note == null || note.isBlank()) {
+            return report;
+        }
+        return report.stripTrailing() + "\n\n_" + note + "_\n";
     }
 
     private List<ChartSpec> specs(List<Snapshot> history, Analysis analysis) {

@@ -16,13 +16,14 @@ import java.util.function.Function;
  * Collects repositories with bounded concurrency and reports them in the order given, so output
  * and logs are the same however the threads interleave. A failure that would fail every repository
  * (bad token, unreachable server) or names a repository that does not exist ends the run; any
- * other failure of one repository is logged and the others go on. Nothing collected is exit 1.
+ * other failure of one repository is logged and the others go on. Nothing collected is exit 1. Each
+ * repository's log is one group titled with its summary line; its gaps go to the run's {@link GapDigest}.
  */
 final class RepositoryPool {
     private RepositoryPool() {}
 
     static List<Collection.Collected> collectAll(List<RepoRef> repositories, int concurrency,
-                                               Function<RepoRef, Collection.Collected> collectOne, Log log) {
+                                               Function<RepoRef, Collection.Collected> collectOne, GapDigest gaps, Log log) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, repositories.size())),
                 runnable -> {
                     Thread thread = new Thread(runnable, "collect");
@@ -38,15 +39,13 @@ final class RepositoryPool {
             GitHubException lastFailure = null;
             for (int i = 0; i < futures.size(); i++) {
                 RepoRef repo = repositories.get(i);
-                try (Log.Group ignored = log.group("Collected " + repo)) {
+                try {
                     Collection.Collected one = await(futures.get(i));
-                    for (String note : one.notes()) {
-                        if (note.startsWith("warning:")) {
-                            log.warning(repo + ": " + note.substring("warning:".length()));
-                        } else {
-                            log.info(repo + ": " + note);
-                        }
+                    // One line per repository (the group's title), its details folded under it, its gaps annotated once at the end.
+                    try (Log.Group ignored = log.group("Collected " + repo + ": " + one.summary())) {
+                        one.notes().forEach(log::info);
                     }
+                    gaps.add(one.gaps());
                     collected.add(one);
                 } catch (GitHubException e) {
                     if (endsTheRun(e)) {

@@ -24,6 +24,12 @@ public final class WaitingPrs {
      */
     public static List<WaitingPr> longest(RepoRef repo, PullRequests pulls, Instant asOf, Set<String> ignoreUsers,
                                           int limit) {
+        return longest(repo, pulls, asOf, ignoreUsers, limit, null);
+    }
+
+    /** @param serverUrl {@code $GITHUB_SERVER_URL}, for each pull request's link; null for none */
+    public static List<WaitingPr> longest(RepoRef repo, PullRequests pulls, Instant asOf, Set<String> ignoreUsers,
+                                          int limit, String serverUrl) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
@@ -35,7 +41,8 @@ public final class WaitingPrs {
                 .limit(limit)
                 .map(pr -> new WaitingPr(repo.fullName(), pr.number(), pr.title(),
                         pr.author().ghost() ? "ghost" : pr.author().login(), pr.readyAt(),
-                        PrMetrics.hoursBetween(pr.readyAt(), asOf)))
+                        PrMetrics.hoursBetween(pr.readyAt(), asOf),
+                        serverUrl == null ? null : WaitingPr.pageUrl(serverUrl, repo.fullName(), pr.number())))
                 .toList();
     }
 }

@@ -69,14 +69,7 @@ final class MetricRows {
     }
 
     static String arrow(Trend trend) {
-        if (trend == null) {
-            return HumanFormat.MISSING;
-        }
-        return switch (trend.direction()) {
-            case RISING -> "↑";
-            case FALLING -> "↓";
-            case FLAT -> "→";
-        };
+        return Sentences.arrow(trend);
     }
 
     static String sparkline(String name, List<Snapshot> history) {

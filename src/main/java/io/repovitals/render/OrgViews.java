@@ -35,7 +35,29 @@ final class OrgViews {
             analysis.anomalies().forEach(a -> anomalies.add(new OrgAnomaly(analysis.repository(), a.sentence())));
         }
         return new ReportModel.Organisation(asOf, new Md(HumanFormat.count(org.repositories().size())),
-                RankRows.of(org, histories, views), metrics(latest), anomalies, dora(org.repositories()));
+                digest(org, histories, views), RankRows.of(org, histories, views), metrics(latest), anomalies,
+                dora(org.repositories()));
+    }
+
+    /** Per repository with a history, in ranking order: its score and {@value #DIGEST_PER_REPOSITORY} digest bullets, what waits for review among them. */
+    static final int DIGEST_PER_REPOSITORY = 3;
+
+    private static List<ReportModel.OrgDigest> digest(OrgAnalysis org, Map<String, List<Snapshot>> histories, ReportViews views) {
+        List<ReportModel.OrgDigest> rows = new ArrayList<>();
+        for (Analysis analysis : org.repositories()) {
+            List<Snapshot> history = histories.getOrDefault(analysis.repository(), List.of());
+            if (history.isEmpty()) {
+                continue;
+            }
+            RepositoryReport report = new RepositoryReport(analysis, history, null, List.of(), null);
+            Optional<Analysis> before = views.lastWeekAnalysis(analysis.repository(), history, ReportViews.lastWeek(history));
+            ReportModel.Headline headline = views.headline(analysis, before);
+            String score = headline.rated() ? headline.score() + " / 100, grade " + headline.grade() + ", "
+                    + headline.change() + " since last week" : "not rated yet";
+            rows.add(new ReportModel.OrgDigest(analysis.repository(), new Md(score),
+                    views.digest(report, before).first(DIGEST_PER_REPOSITORY)));
+        }
+        return rows;
     }
 
     private static List<OrgMetricRow> metrics(List<Snapshot> latest) {

@@ -1,7 +1,6 @@
 package io.repovitals.render;
 
 import io.repovitals.analyze.AnalysisSettings;
-import io.repovitals.analyze.Analyzer;
 import io.repovitals.analyze.OrgAnalysis;
 import io.repovitals.model.Snapshot;
 
@@ -28,8 +27,13 @@ public final class Reports {
 
     /** @param analysisSettings the run's analysis settings, so last week's score is computed the same way as this week's */
     public Reports(Optional<Path> overrides, AnalysisSettings analysisSettings) {
-        this.templates = new Templates(overrides);
-        this.views = new ReportViews(new Analyzer(analysisSettings));
+        this(overrides, analysisSettings, MarkdownOutputFormat.INSTANCE);
+    }
+
+    /** @param format how templates escape user text (a test renders with the older, maximal escaping too) */
+    Reports(Optional<Path> overrides, AnalysisSettings analysisSettings, MarkdownOutputFormat format) {
+        this.templates = new Templates(overrides, format);
+        this.views = new ReportViews(analysisSettings);
     }
 
     /** report.md of one repository. */

@@ -50,10 +50,15 @@ public final class Templates {
     private final Optional<Path> overrides;
 
     public Templates(Optional<Path> overrides) {
+        this(overrides, MarkdownOutputFormat.INSTANCE);
+    }
+
+    /** @param format how templates escape strings (a test compares the minimal escaping with the older one) */
+    Templates(Optional<Path> overrides, MarkdownOutputFormat format) {
         this.overrides = overrides;
         configuration = new Configuration(VERSION);
         configuration.setTemplateLoader(loader(overrides));
-        configuration.setObjectWrapper(new RecordsOnlyWrapper());
+        configuration.setObjectWrapper(new RecordsOnlyWrapper(format));
         configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         configuration.setAPIBuiltinEnabled(false);
         configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -68,9 +73,9 @@ public final class Templates {
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
         configuration.setWhitespaceStripping(true);
-        configuration.setRegisteredCustomOutputFormats(List.<OutputFormat>of(MarkdownOutputFormat.INSTANCE));
+        configuration.setRegisteredCustomOutputFormats(List.<OutputFormat>of(format));
         TemplateConfiguration markdown = new TemplateConfiguration();
-        markdown.setOutputFormat(MarkdownOutputFormat.INSTANCE);
+        markdown.setOutputFormat(format);
         markdown.setAutoEscapingPolicy(Configuration.ENABLE_IF_DEFAULT_AUTO_ESCAPING_POLICY);
         // Macros take the output format of the file that defines them, so _macros.ftl escapes too.
         configuration.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(
@@ -141,8 +146,11 @@ public final class Templates {
      * constructors) and {@link Md} as Markdown markup; JDK classes expose nothing but toString.
      */
     private static final class RecordsOnlyWrapper extends DefaultObjectWrapper {
-        RecordsOnlyWrapper() {
+        private final MarkdownOutputFormat format;
+
+        RecordsOnlyWrapper(MarkdownOutputFormat format) {
             super(VERSION);
+            this.format = format;
             setExposureLevel(BeansWrapper.EXPOSE_SAFE);
             setExposeFields(false);
             setMemberAccessPolicy(new OwnRecordsPolicy());
@@ -152,7 +160,7 @@ public final class Templates {
         @Override
         public TemplateModel wrap(Object object) throws TemplateModelException {
             if (object instanceof Md md) {
-                return MarkdownOutputFormat.INSTANCE.fromMarkup(md.markup());
+                return format.fromMarkup(md.markup());
             }
             return super.wrap(object);
         }

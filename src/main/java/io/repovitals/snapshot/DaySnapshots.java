@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * The snapshots of one or more days from ONE fetch of a repository's datasets: the run's own day
- * and, on a first run, the backfilled days before it (contract.md "backfill-days"). Each day sees
+ * and the rebuilt days before it (a first run's backfill, or the days skipped since the last stored
+ * snapshot; contract.md "backfill-days"). Each day sees
  * the stored history and the days computed before it, so contributors.new works on a first run.
  */
 public final class DaySnapshots {
@@ -42,7 +43,7 @@ public final class DaySnapshots {
      * @param windows    the days to compute, oldest first; the last is the run's own day
      * @param history    the repository's stored snapshots, oldest first
      * @param ownDayCost what the fetch cost, recorded on the run's own day (backfilled days record 0
-     *                   requests: their data came from the same fetch)
+     *                   requests, their data came from the same fetch, and are marked reconstructed)
      */
     public static List<Snapshot> compute(RepoRef repo, Datasets data, List<Window> windows, List<MetricFamily> families,
                                          Set<String> ignoreUsers, List<Snapshot> history, CollectionStats ownDayCost) {
@@ -68,7 +69,7 @@ public final class DaySnapshots {
             CollectionStats stats = ownDay
                     ? new CollectionStats(ownDayCost.requests(), ownDayCost.graphqlCost(), ownDayCost.durationMs(), partial,
                             ownDayCost.gitBytes(), ownDayCost.gitMs())
-                    : new CollectionStats(0, 0, 0, partial);
+                    : CollectionStats.reconstructed(partial);
             Snapshot snapshot = SnapshotBuilder.build(repo, window, outcomes, ContributorRows.compute(data, window, ignoreUsers),
                     TrafficRows.of(data, window), stats);
             computed.add(snapshot);

@@ -200,6 +200,7 @@ final class SnapshotParser {
         boolean partial = false;
         long gitBytes = 0;
         long gitMs = 0;
+        boolean reconstructed = false;
         int seen = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -218,6 +219,13 @@ final class SnapshotParser {
                 // Written only when a fetch over git happened (not 0).
                 case "gitBytes" -> gitBytes = longValue(parser);
                 case "gitMs" -> gitMs = longValue(parser);
+                // Written only on a rebuilt past day (true).
+                case "reconstructed" -> {
+                    if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                        throw NOT_CANONICAL;
+                    }
+                    reconstructed = value == JsonToken.VALUE_TRUE;
+                }
                 default -> parser.skipChildren();
             }
         }
@@ -225,7 +233,7 @@ final class SnapshotParser {
         if (seen != 15) {
             throw NOT_CANONICAL;
         }
-        return new CollectionStats(requests, graphqlCost, durationMs, partial, gitBytes, gitMs);
+        return new CollectionStats(requests, graphqlCost, durationMs, partial, gitBytes, gitMs, reconstructed);
     }
 
     private static int intValue(JsonParser parser) throws IOException, NotCanonical {

@@ -2,7 +2,11 @@ package io.repovitals.analyze;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.repovitals.metrics.MetricCatalog;
+import io.repovitals.model.HealthWeights;
+import io.repovitals.model.MetricDef;
 import io.repovitals.model.Snapshot;
+import io.repovitals.pipeline.SampleHistory;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,38 @@ class AnalysisJsonTest {
     }
 
     @Test
+    void should_explain_in_words_without_a_raw_metric_or_component_key() throws Exception {
+        // The demo's histories, and the same repositories on their first day alone (a day of history: the
+        // components score on bands, fork growth is left out) and with none (every component left out):
+        // between them every kind of explanation the health score writes.
+        Map<String, List<Snapshot>> demo = SampleHistory.histories();
+        Analyzer analyzer = new Analyzer();
+        List<OrgAnalysis> runs = List.of(analyzer.analyzeAll(demo),
+                OrgAnalysis.of(demo.entrySet().stream().map(e -> analyzer.analyze(e.getKey(), List.of(e.getValue().get(0)))).toList()),
+                OrgAnalysis.of(demo.keySet().stream().map(repository -> analyzer.analyze(repository, List.of())).toList()));
+        List<String> explanations = new ArrayList<>();
+        for (OrgAnalysis run : runs) {
+            new ObjectMapper().readTree(AnalysisJson.write(run)).findValues("explanation")
+                    .forEach(node -> explanations.add(node.asText()));
+        }
+        // Keys as the catalog lists them (a derived key such as ".p50" contains its def's name), and the
+        // health components' keys that are not plain words.
+        List<String> keys = new ArrayList<>(MetricCatalog.defs().stream().map(MetricDef::name).toList());
+        HealthWeights.NAMES.stream().filter(name -> name.contains("_")).forEach(keys::add);
+
+        // Per repository: the health line and 5 components; a left-out line and a banded one among them.
+        assertThat(explanations).hasSize(3 * demo.size() * 6)
+                .anySatisfy(line -> assertThat(line).contains("left out of the score"))
+                .anySatisfy(line -> assertThat(line).contains("scored on fixed reference bands"))
+                .anySatisfy(line -> assertThat(line).contains("of the last"))
+                .anySatisfy(line -> assertThat(line).contains("left out for lack of data"));
+        assertThat(keys).contains("contributors.active", "repo.forks", "pr_throughput");
+        for (String line : explanations) {
+            assertThat(line).as("explanation").doesNotContain(keys);
+        }
+    }
+
+    @Test
     void should_write_the_contract_field_names_per_repository() throws Exception {
         JsonNode repo = written().path("repositories").path("acme/widget");
 
@@ -51,7 +87,7 @@ class AnalysisJsonTest {
         assertThat(names(repo.path("forecasts").path("repo.stars")))
                 .containsExactly("days", "horizonDays", "intervalLevel", "value", "lower", "upper", "method", "backtestError",
                         "naiveBacktestError", "backtestOrigins", "beatsNaive");
-        assertThat(names(repo.path("anomalies").path(0))).containsExactly("metric", "quantity", "date", "value", "median",
+        assertThat(names(repo.path("anomalies").path(0))).containsExactly("rank", "metric", "quantity", "date", "value", "median",
                 "usualLow", "usualHigh", "robustZ", "severity", "rule", "baseline", "threshold", "sentence");
         assertThat(names(repo.path("anomalies").path(0).path("baseline"))).containsExactly("from", "to", "days", "points");
         assertThat(repo.path("dora").path("deployment_frequency").asText()).isEqualTo("medium");
@@ -83,6 +119,7 @@ class AnalysisJsonTest {
         JsonNode anomaly = repo.path("anomalies").path(0);
         // Past failure rates' R-7 quartiles: 0.075 and 0.085 (h = 2.5 and 7.5 of 11 sorted values).
         assertThat(anomaly.path("sentence").asText()).isEqualTo("CI failure rate: 41 %; usually 7.5 % to 8.5 %");
+        assertThat(anomaly.path("rank").asInt()).isEqualTo(1);
         assertThat(anomaly.path("date").asText()).isEqualTo("2026-11-20T00:00:00Z");
         assertThat(anomaly.path("baseline").path("from").asText()).isEqualTo("2026-08-22T00:00:00Z");
         assertThat(anomaly.path("baseline").path("days").asInt()).isEqualTo(90);

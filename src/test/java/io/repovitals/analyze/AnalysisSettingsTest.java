@@ -26,6 +26,9 @@ class AnalysisSettingsTest {
                 java.util.Map.entry("review_velocity", 0.20), java.util.Map.entry("issue_freshness", 0.15),
                 java.util.Map.entry("fork_growth", 0.15));
         assertThat(defaults.forecastMetrics()).contains("repo.stars", "repo.forks");
+        // Issue 15: durations get forecasts too (the median of each a maintainer acts on).
+        assertThat(defaults.forecastMetrics()).contains("prs.time_to_first_review_hours.p50", "prs.time_to_merge_hours.p50",
+                "ci.duration_minutes.p50", "issues.time_to_first_response_hours.p50", "dora.lead_time_hours.p50");
         assertThat(defaults.dora().source()).contains("2023 State of DevOps");
     }
 

@@ -109,7 +109,7 @@ class AnomalyDetectorTest {
         assertThat(anomaly.severity()).isCloseTo(4.163, within(1e-3));
         assertThat(anomaly.robustZ()).isNull();
         assertThat(anomaly.baselinePoints()).isEqualTo(89);
-        assertThat(anomaly.sentence()).isEqualTo("forks: +2 in a day; usually +0");
+        assertThat(anomaly.sentence()).isEqualTo("+2 forks in a day; usually +0");
     }
 
     @Test
@@ -121,6 +121,13 @@ class AnomalyDetectorTest {
         assertThat(poisson.rule()).isEqualTo("poisson");
         assertThat(poisson.severity()).isCloseTo(6.658, within(1e-3));
         assertThat(poisson.sentence()).isEqualTo("deployments: 30; usually 6–7");
+        // With the snapshot's 7-day window known, a count of events in it says its period; a state at asOf does not.
+        assertThat(detector.detect(Histories.series("dora.deployments", 1, 6, 7, 6, 6, 7, 6, 6, 7, 30), NOW, 7)
+                .orElseThrow().sentence()).isEqualTo("30 deployments this week; usually 6–7");
+        assertThat(detector.detect(Histories.series("dora.deployments", 1, 6, 7, 6, 6, 7, 6, 6, 7, 30), NOW, 14)
+                .orElseThrow().sentence()).isEqualTo("30 deployments in 14 days; usually 6–7");
+        assertThat(detector.detect(Histories.series("issues.stale", 1, 6, 7, 6, 6, 7, 6, 6, 7, 30), NOW, 7)
+                .orElseThrow().sentence()).isEqualTo("stale issues: 30; usually 6–7");
 
         // 0, 10, 0, 10, ...: mean 6.3125, variance 44.6: a negative binomial of size 1.04, p = 0.141, nearly
         // geometric: P(X >= 30) ≈ 0.859^30 ≈ 0.01, a deviate near 2.3: usual for so bursty a count.
@@ -156,7 +163,7 @@ class AnomalyDetectorTest {
         assertThat(anomaly.value()).isEqualTo(450);
         assertThat(anomaly.median()).isEqualTo(3);
         assertThat(anomaly.severity()).isEqualTo(AnomalyDetector.MAX_SEVERITY);
-        assertThat(anomaly.sentence()).isEqualTo("stars: +450 in a day; usually +3");
+        assertThat(anomaly.sentence()).isEqualTo("+450 stars in a day; usually +3");
     }
 
     @Test

@@ -4,6 +4,10 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static io.repovitals.analyze.Histories.NOW;
@@ -56,6 +60,69 @@ class ForecasterTest {
 
         assertThat(band[0]).isCloseTo(-4.1085205, within(1e-6));
         assertThat(band[1]).isCloseTo(4.1085205, within(1e-6));
+    }
+
+    /**
+     * Errors -1, -1, -1, 3: mean 0; c0 = 12, lag 1: (-1)(-1) + (-1)(-1) + 3(-1) = -1, negative, so m = n = 4.
+     * Below the mean Σ(e - ē)² = 3, above 9; with 1 - 1/m = 3/4: s₋ = sqrt(2 · 3 / 4 / (3/4)) = sqrt(2),
+     * s₊ = sqrt(2 · 9 / 4 / (3/4)) = sqrt(6). k = t(0.975, 3) · sqrt(1 + 1/4) = 3.1824463 · 1.1180340 = 3.5580831,
+     * so the band is -3.5580831 · 1.4142136 = -5.0318894 to 3.5580831 · 2.4494897 = 8.7154881: one error far
+     * above makes only the upper side wide.
+     */
+    @Test
+    void should_widen_only_the_side_of_the_interval_where_the_errors_lie_far_worked_out_by_hand() {
+        double[] band = ErrorStats.errorBand(new double[] {-1, -1, -1, 3});
+
+        assertThat(band[0]).isCloseTo(-5.0318894, within(1e-6));
+        assertThat(band[1]).isCloseTo(8.7154881, within(1e-6));
+    }
+
+    /**
+     * Daily increases 1, 1, 1, -1, 1, 1, 1, 100: median 1, absolute deviations 0, 0, 0, 2, 0, 0, 0, 99 with
+     * median 0, so the spread is sqrt(1 + 1) = 1.4142 and the cap 1 + 5 · 1.4142 = 8.07. The launch's 100 is
+     * above it and becomes the median, 1; the decrease stays.
+     */
+    @Test
+    void should_take_a_launch_burst_out_of_a_running_total_and_keep_its_decreases() {
+        double[] days = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+        double[] values = {0, 1, 2, 3, 2, 3, 4, 5, 105};
+
+        assertThat(ErrorStats.withoutBursts(days, values)).containsExactly(0, 1, 2, 3, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void should_forecast_a_running_total_at_its_usual_pace_after_a_launch_and_not_allow_another() {
+        // Stars 100 + t over 100 days, plus 500 in one day at t = 60 (a launch): now 100 + 99 + 500 = 699. Without the
+        // launch day (made the usual +1) the series is a straight line: drift 1 a day and a back-test without error,
+        // so 699 + 30 = 729 with a zero-width interval, instead of an upper end allowing another launch.
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 + i + (i >= 60 ? 500 : 0);
+        }
+
+        Forecast forecast = FORECASTER.forecast(Histories.series("repo.stars", 1, values), NOW).orElseThrow();
+
+        assertThat(forecast.method()).isEqualTo(Forecast.Method.NAIVE_DRIFT);
+        assertThat(forecast.value()).isCloseTo(729, within(1e-9));
+        assertThat(forecast.lower()).isCloseTo(729, within(1e-9));
+        assertThat(forecast.upper()).isCloseTo(729, within(1e-9));
+        assertThat(forecast.sentence()).isEqualTo("stars in 30 days: 729 (95 % interval 729 to 729), the naive forecast"
+                + " (the recent average rise carried on, 1 day of launch burst left out): no model beat it on the back-test");
+    }
+
+    @Test
+    void should_say_a_forecast_count_as_a_whole_number_with_thousands_separators() {
+        // Stars 6,000 + t/2 over 100 days: now 6,049.5, drift 0.5 a day without back-test error, so 6,049.5 + 15 =
+        // 6,064.5 with a zero-width interval; a count is said whole ("6,065", rounding half up), not "6064.5".
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 6_000 + i / 2.0;
+        }
+
+        Forecast forecast = FORECASTER.forecast(Histories.series("repo.stars", 1, values), NOW).orElseThrow();
+
+        assertThat(forecast.value()).isCloseTo(6_064.5, within(1e-9));
+        assertThat(forecast.sentence()).startsWith("stars in 30 days: 6,065 (95 % interval 6,065 to 6,065)");
     }
 
     /** Errors 1, 1, -1, -1: c0 = 4, lag 1: 1·1 + (-1)·1 + (-1)(-1) = 1, ρ1 = 0.25; m = 4 / (1 + 0.5) = 2.6667. */
@@ -165,5 +232,24 @@ class ForecasterTest {
                 "forks: not enough history for a forecast yet (96 points; the back-test at 30 days needs about 97)");
         assertThat(FORECASTER.forecast(Histories.series("repo.forks", 1, enough97), NOW)).isPresent();
         assertThat(FORECASTER.withheld(Histories.series("repo.forks", 1, enough97), NOW)).isEmpty();
+    }
+
+    @Test
+    void should_say_when_gaps_leave_too_few_points_a_horizon_apart_though_there_are_points_enough() {
+        // 120 points, three days measured and one not, over 160 days: 30 points on lie 40 days later, never 30,
+        // so no point can be an origin, though 120 is more than the 97 a daily series needs.
+        List<TimeSeries.Point> points = new ArrayList<>();
+        for (int day = 0; points.size() < 120; day++) {
+            if (day % 4 != 3) {
+                points.add(new TimeSeries.Point(NOW.minus(Duration.ofDays(200 - day)), 5 + day % 3));
+            }
+        }
+        TimeSeries gappy = new TimeSeries("prs.time_to_first_review_hours.p50", points);
+        Instant now = gappy.last().at();
+
+        assertThat(FORECASTER.forecast(gappy, now)).isEmpty();
+        assertThat(FORECASTER.withheld(gappy, now)).hasValue("median first review: not enough regular history for a"
+                + " forecast yet (120 points, with gaps: the back-test at 30 days needs 39 points with 28 days measured"
+                + " before them and a point 30 days later, and has 0)");
     }
 }

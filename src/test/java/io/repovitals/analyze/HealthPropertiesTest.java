@@ -150,7 +150,9 @@ class HealthPropertiesTest {
         assertThat(single.components().get(0).explanation()).isEqualTo("contributors 54: 4 active contributors this week,"
                 + " scored on fixed reference bands because there is no past week of history yet (4 needed)");
         assertThat(single.components().get(4).explanation())
-                .isEqualTo("fork growth: needs repo.forks this week and the week before, left out of the score");
+                .isEqualTo("fork growth: needs the forks count of this week and of the week before, left out of the score");
+        assertThat(single.components().get(4).leftOut()).isEqualTo(ComponentScore.LeftOut.NO_VALUE_THIS_WEEK);
+        assertThat(empty.components()).extracting(ComponentScore::leftOut).containsOnly(ComponentScore.LeftOut.NO_HISTORY);
     }
 
     /** The history with the latest snapshot's metric moved by delta, or null when the latest lacks it. */

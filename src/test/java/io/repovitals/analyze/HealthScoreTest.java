@@ -57,6 +57,29 @@ class HealthScoreTest {
     }
 
     @Test
+    void should_carry_how_this_week_compares_with_each_past_week_so_that_a_report_need_not_recount() {
+        HealthScore health = HealthScore.of(smallHistory(), HealthWeights.DEFAULTS);
+
+        // By hand, this week (the last value) against the 4 weeks before it, counting smaller, equal, larger:
+        // contributors 9 vs 4, 6, 8, 10 -> 3, 0, 1; PRs merged 5 vs 5, 5, 5, 5 -> 0, 4, 0;
+        // first review 8 vs 10, 20, 5, 30 -> 1, 0, 3; stale 2 vs 3, 4, 5, 1 -> 1, 0, 3;
+        // forks 100, 102, 105, 105, 110 grow 2, 3, 0 then 5 this week: 5 vs 2, 3, 0 -> 3, 0, 0 (3 past weeks).
+        assertThat(health.components()).extracting(ComponentScore::pastWeeks).containsExactly(
+                new ComponentScore.PastWeeks(3, 0, 1, 26, 4),
+                new ComponentScore.PastWeeks(0, 4, 0, 26, 4),
+                new ComponentScore.PastWeeks(1, 0, 3, 26, 4),
+                new ComponentScore.PastWeeks(1, 0, 3, 26, 4),
+                new ComponentScore.PastWeeks(3, 0, 0, 26, 4));
+        assertThat(health.components()).extracting(ComponentScore::value).containsExactly(9.0, 5.0, 8.0, 2.0, 5.0);
+        assertThat(health.components()).extracting(ComponentScore::measure).containsExactly(
+                ComponentScore.Measure.WEEKLY_VALUE, ComponentScore.Measure.WEEKLY_VALUE, ComponentScore.Measure.WEEKLY_VALUE,
+                ComponentScore.Measure.WEEKLY_VALUE, ComponentScore.Measure.WEEKLY_GROWTH);
+        assertThat(health.components()).extracting(ComponentScore::label)
+                .containsExactly("contributors", "PR throughput", "review velocity", "issue freshness", "fork growth");
+        assertThat(health.components()).extracting(ComponentScore::leftOut).containsOnlyNulls();
+    }
+
+    @Test
     void should_explain_each_component_in_one_line() {
         HealthScore health = HealthScore.of(smallHistory(), HealthWeights.DEFAULTS);
 
@@ -173,9 +196,9 @@ class HealthScoreTest {
         assertThat(health.effectiveWeight(health.components().get(1))).isCloseTo(0.4, within(EXACT));
         assertThat(health.effectiveWeight(health.components().get(2))).isZero();
         assertThat(health.components().get(2).explanation())
-                .isEqualTo("review velocity: no prs.time_to_first_review_hours.p50 in the last 7 days, left out of the score");
+                .isEqualTo("review velocity: no median first review measured in the last 7 days, left out of the score");
         assertThat(health.explanation()).isEqualTo("health 65 (C) from 2 of 5 components; left out for lack of data,"
-                + " weights re-normalised: review_velocity, issue_freshness, fork_growth");
+                + " weights re-normalised: review velocity, issue freshness, fork growth");
     }
 
     @Test

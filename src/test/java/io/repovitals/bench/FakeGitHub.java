@@ -50,11 +50,12 @@ import java.util.regex.Pattern;
 final class FakeGitHub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern OPERATION = Pattern.compile("query\\s+(\\w+)");
-    private static final String REPO_PATH = "/repos/" + RepoModel.OWNER + "/" + RepoModel.NAME;
     private static final Set<String> ISSUE_EVENTS = Set.of("ClosedEvent", "ReopenedEvent");
     private static final Set<String> PR_EVENTS = Set.of("ClosedEvent", "ReopenedEvent", "MergedEvent");
 
     private final RepoModel model;
+    private final String repoPath;
+    private volatile URI servedUnder;
     private final long latencyMillis;
     private final String token;
     private final HttpServer server;
@@ -69,11 +70,24 @@ final class FakeGitHub implements AutoCloseable {
 
     /** @param token when not null, every request must carry it (REST {@code token}/{@code Bearer}), as GitHub's API does */
     FakeGitHub(RepoModel model, long latencyMillis, String token) throws IOException {
+        this(model, latencyMillis, token, true);
+    }
+
+    /**
+     * @param serve false for a repository of an {@link OrgFakeGitHub}, which serves it through {@link #answer}
+     *              (no server of its own, no latency)
+     */
+    FakeGitHub(RepoModel model, long latencyMillis, String token, boolean serve) throws IOException {
         this.model = model;
+        this.repoPath = "/repos/" + model.owner + "/" + model.name;
         this.latencyMillis = latencyMillis;
         this.token = token;
         model.prs.forEach(pr -> prsById.put(pr.id, pr));
         model.issues.forEach(issue -> issuesById.put(issue.id, issue));
+        if (!serve) {
+            server = null;
+            return;
+        }
         // Without it, Nagle's algorithm and delayed ACKs add about 40 ms to the 50 of every answer.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -83,7 +97,15 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     URI api() {
+        if (server == null) {
+            return servedUnder;
+        }
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Without a server of its own: the address it is served under (for the REST Link headers). */
+    void servedUnder(URI api) {
+        this.servedUnder = api;
     }
 
     URI graphql() {
@@ -136,6 +158,9 @@ final class FakeGitHub implements AutoCloseable {
 
     @Override
     public void close() {
+        if (server == null) {
+            return;
+        }
         server.stop(0);
         pool.shutdownNow();
     }
@@ -175,7 +200,18 @@ final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, JsonNode body, String link) {}
+    record Answer(int status, JsonNode body, String link) {}
+
+    /** One request's answer without the server (for {@link OrgFakeGitHub}): a GraphQL body, or a REST GET. */
+    Answer answer(String method, String path, String rawQuery, JsonNode graphqlBody) {
+        if (method.equals("POST") && path.equals("/graphql")) {
+            return graphql(graphqlBody);
+        }
+        if (method.equals("GET")) {
+            return rest(path, query(rawQuery));
+        }
+        return new Answer(404, error("Not Found"), null);
+    }
 
     // ---------------------------------------------------------------- GraphQL
 
@@ -259,7 +295,7 @@ final class FakeGitHub implements AutoCloseable {
         return cursor == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8).substring(7));
     }
 
-    private static <T> ObjectNode connection(List<T> items, int first, String after, String key, Function<T, JsonNode> node) {
+    static <T> ObjectNode connection(List<T> items, int first, String after, String key, Function<T, JsonNode> node) {
         int from = Math.min(offset(after), items.size());
         int to = Math.min(from + first, items.size());
         ObjectNode connection = JSON.createObjectNode();
@@ -278,14 +314,18 @@ final class FakeGitHub implements AutoCloseable {
     private ObjectNode repoState(Q q) {
         Instant since = q.since();
         ObjectNode repository = JSON.createObjectNode();
-        repository.put("nameWithOwner", RepoModel.OWNER + "/" + RepoModel.NAME);
-        repository.putObject("defaultBranchRef").put("name", RepoModel.BRANCH);
+        repository.put("nameWithOwner", model.owner + "/" + model.name);
+        if (model.prsPer90Days == 0) {
+            repository.putNull("defaultBranchRef");
+        } else {
+            repository.putObject("defaultBranchRef").put("name", RepoModel.BRANCH);
+        }
         repository.put("stargazerCount", model.olderStars + model.stars.size());
         repository.put("forkCount", model.olderForks + model.forks.size());
         repository.putObject("watchers").put("totalCount", model.prsPer90Days / 10);
         repository.putObject("openIssues").put("totalCount", model.openIssues());
         repository.putObject("openPullRequests").put("totalCount", model.openPrs());
-        repository.putObject("branches").put("totalCount", 12);
+        repository.putObject("branches").put("totalCount", model.prsPer90Days == 0 ? 0 : 12);
         if (q.with("withStars")) {
             repository.set("stargazers", connection(model.stars, q.first("stargazers"), q.after("starsAfter"), "edges",
                     at -> JSON.createObjectNode().put("starredAt", at.toString())));
@@ -377,7 +417,7 @@ final class FakeGitHub implements AutoCloseable {
         return node;
     }
 
-    private static JsonNode prFields(Pr pr, int reviews, int comments, int commits) {
+    static JsonNode prFields(Pr pr, int reviews, int comments, int commits) {
         ObjectNode node = JSON.createObjectNode().put("id", pr.id).put("number", pr.number).put("title", "Change " + pr.number);
         node.set("author", author(pr.author));
         node.put("createdAt", pr.created.toString()).put("updatedAt", pr.updated.toString()).put("isDraft", pr.draftNow)
@@ -415,16 +455,7 @@ final class FakeGitHub implements AutoCloseable {
         int first = q.first("issues");
         int labels = q.first("labels");
         int comments = q.first("comments");
-        Function<Issue, JsonNode> fields = issue -> {
-            ObjectNode node = JSON.createObjectNode().put("id", issue.id).put("number", issue.number);
-            node.set("author", author(issue.author));
-            node.put("createdAt", issue.created.toString())
-                    .put("closedAt", issue.closedAt == null ? null : issue.closedAt.toString())
-                    .put("updatedAt", issue.updated.toString()).put("state", issue.state);
-            node.set("labels", connection(issue.labels, labels, null, "nodes", label -> JSON.createObjectNode().put("name", label)));
-            node.set("comments", connection(issue.comments, comments, null, "nodes", FakeGitHub::note));
-            return node;
-        };
+        Function<Issue, JsonNode> fields = issue -> issueFields(issue, labels, comments);
         if (q.with("withOpen")) {
             repository.set("open", connection(filter(model.issues, Issue::open), first, q.after("openAfter"), "nodes", fields));
         }
@@ -433,6 +464,17 @@ final class FakeGitHub implements AutoCloseable {
                     first, q.after("closedAfter"), "nodes", fields));
         }
         return repository;
+    }
+
+    static JsonNode issueFields(Issue issue, int labels, int comments) {
+        ObjectNode node = JSON.createObjectNode().put("id", issue.id).put("number", issue.number);
+        node.set("author", author(issue.author));
+        node.put("createdAt", issue.created.toString())
+                .put("closedAt", issue.closedAt == null ? null : issue.closedAt.toString())
+                .put("updatedAt", issue.updated.toString()).put("state", issue.state);
+        node.set("labels", connection(issue.labels, labels, null, "nodes", label -> JSON.createObjectNode().put("name", label)));
+        node.set("comments", connection(issue.comments, comments, null, "nodes", FakeGitHub::note));
+        return node;
     }
 
     private ObjectNode issueMore(Q q) {
@@ -493,7 +535,7 @@ final class FakeGitHub implements AutoCloseable {
         return node;
     }
 
-    private static String deploymentId(RepoModel.Deployment deployment) {
+    static String deploymentId(RepoModel.Deployment deployment) {
         return "DE_" + deployment.id();
     }
 
@@ -522,12 +564,12 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     private Answer rest(String path, Map<String, String> params) {
-        if (path.equals(REPO_PATH + "/actions/runs")) {
+        if (path.equals(repoPath + "/actions/runs")) {
             String created = params.getOrDefault("created", "");
             count(created.startsWith("<") ? "rest runs (anchor)" : "rest runs");
             return runs(path, params, created);
         }
-        if (path.equals(REPO_PATH + "/traffic/views") || path.equals(REPO_PATH + "/traffic/clones")) {
+        if (path.equals(repoPath + "/traffic/views") || path.equals(repoPath + "/traffic/clones")) {
             String kind = path.endsWith("views") ? "views" : "clones";
             count("rest traffic");
             ObjectNode body = JSON.createObjectNode().put("count", 1400).put("uniques", 300);
@@ -538,7 +580,7 @@ final class FakeGitHub implements AutoCloseable {
             }
             return new Answer(200, body, null);
         }
-        if (path.equals(REPO_PATH)) {
+        if (path.equals(repoPath)) {
             count("rest repository");
             return new Answer(200, repository(), null);
         }
@@ -554,12 +596,12 @@ final class FakeGitHub implements AutoCloseable {
     /** GET /repos/{owner}/{repo}, the fields github-api reads. */
     private ObjectNode repository() {
         ObjectNode repository = JSON.createObjectNode().put("id", 4242).put("node_id", "R_bench")
-                .put("name", RepoModel.NAME).put("full_name", RepoModel.OWNER + "/" + RepoModel.NAME)
+                .put("name", model.name).put("full_name", model.owner + "/" + model.name)
                 .put("private", false).put("archived", false).put("fork", false).put("has_issues", true)
                 .put("default_branch", RepoModel.BRANCH)
-                .put("html_url", web() + RepoModel.OWNER + "/" + RepoModel.NAME)
-                .put("url", api() + REPO_PATH.substring(1));
-        repository.putObject("owner").put("login", RepoModel.OWNER).put("id", 4141).put("type", "Organization");
+                .put("html_url", web() + model.owner + "/" + model.name)
+                .put("url", api() + repoPath.substring(1));
+        repository.putObject("owner").put("login", model.owner).put("id", 4141).put("type", "Organization");
         return repository;
     }
 
@@ -638,7 +680,7 @@ final class FakeGitHub implements AutoCloseable {
         return new Answer(200, body, link);
     }
 
-    private static ObjectNode error(String message) {
+    static ObjectNode error(String message) {
         return JSON.createObjectNode().put("message", message);
     }
 }

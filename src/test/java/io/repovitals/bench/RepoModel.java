@@ -83,6 +83,10 @@ final class RepoModel {
 
     record Deployment(long id, String environment, Instant created, List<Status> statusesNewestFirst) {}
 
+    final String owner;
+    final String name;
+    /** Makes node ids unique across the repositories of an organisation ({@link OrgFakeGitHub}). */
+    final String idPrefix;
     final int prsPer90Days;
     final Instant asOf;
     /** Sorted newest update first, like GitHub's {@code orderBy: UPDATED_AT DESC}. */
@@ -103,6 +107,17 @@ final class RepoModel {
     private static final List<String> LABELS = List.of("bug", "enhancement", "question", "documentation", "incident");
 
     RepoModel(int prsPer90Days, Instant asOf, long seed) {
+        this(OWNER, NAME, "", prsPer90Days, asOf, seed);
+    }
+
+    /**
+     * A repository of an organisation; its activity ends at {@code asOf} (a quiet repository's model ends
+     * before the run's range, so nothing of it falls in the window). 0 PRs a 90 days makes an empty repository.
+     */
+    RepoModel(String owner, String name, String idPrefix, int prsPer90Days, Instant asOf, long seed) {
+        this.owner = owner;
+        this.name = name;
+        this.idPrefix = idPrefix;
         this.prsPer90Days = prsPer90Days;
         this.asOf = asOf;
         this.random = new Random(seed);
@@ -196,7 +211,7 @@ final class RepoModel {
     private Pr pr(int number, Instant created) {
         Pr pr = new Pr();
         pr.number = number;
-        pr.id = "PR_" + number;
+        pr.id = idPrefix + "PR_" + number;
         pr.author = author();
         pr.created = created;
         pr.additions = random.nextInt(500);
@@ -262,7 +277,7 @@ final class RepoModel {
     private Issue issue(int number, Instant created) {
         Issue issue = new Issue();
         issue.number = number;
-        issue.id = "I_" + number;
+        issue.id = idPrefix + "I_" + number;
         issue.author = author();
         issue.created = created;
         Instant end = after(created, 24 * 5);

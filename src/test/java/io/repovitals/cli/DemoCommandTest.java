@@ -33,8 +33,8 @@ class DemoCommandTest {
         // Several repositories: the organisation report comes first, then each weekly report.
         assertThat(markdown.indexOf("acme/launchpad")).isLessThan(markdown.indexOf("## repo-vitals: acme/rocket"));
         assertThat(workDir.resolve("repo-vitals-demo/report.html")).exists();
-        assertThat(workDir.resolve("repo-vitals-demo/charts/acme/rocket/stars-forks.png")).exists();
-        assertThat(markdown).contains("](charts/acme/rocket/stars-forks.png)");
+        assertThat(workDir.resolve("repo-vitals-demo/charts/acme/rocket/stars.png")).exists();
+        assertThat(markdown).contains("](charts/acme/rocket/stars.png)");
         assertThat(workDir.resolve("repo-vitals-demo/snapshots/acme/launchpad/2026-11-20.json")).exists();
     }
 }

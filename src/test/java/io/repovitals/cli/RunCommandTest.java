@@ -96,7 +96,7 @@ class RunCommandTest {
         assertThat(Files.readAllLines(workDir.resolve("output.txt")))
                 .contains("snapshot-path=" + snapshot, "report-path=" + workDir.resolve("repo-vitals-out/report.md"));
         String summary = Files.readString(workDir.resolve("summary.md"));
-        assertThat(summary).contains("## repo-vitals: octo\\-org/widgets, week 2026-W47")
+        assertThat(summary).contains("## repo-vitals: octo-org/widgets, week 2026-W47")
                 .contains("| stargazers `repo.stars` | 120 | – |")
                 .contains("- `repo.stars_gained`: GitHub withholds star times");
         assertThat(Files.readString(workDir.resolve("repo-vitals-out/report.md"))).contains("| stargazers `repo.stars` | 120 | – |");
@@ -158,10 +158,10 @@ class RunCommandTest {
         // The user's DORA boundaries reached the analysis.
         assertThat(analysis.path("repositories").path("octo-org/widgets").path("doraBandsSource").asText())
                 .isEqualTo("custom thresholds");
-        assertThat(workDir.resolve("report-out/report.md")).content().contains("## repo-vitals: octo\\-org/widgets, week 2026-W47")
-                .contains("](charts/octo-org/widgets/stars-forks.png)");
+        assertThat(workDir.resolve("report-out/report.md")).content().contains("## repo-vitals: octo-org/widgets, week 2026-W47")
+                .contains("](charts/octo-org/widgets/stars.png)");
         // Four days of stars draw a chart; report.html carries it inside, so the page stands alone.
-        assertThat(javax.imageio.ImageIO.read(workDir.resolve("report-out/charts/octo-org/widgets/stars-forks.png").toFile())
+        assertThat(javax.imageio.ImageIO.read(workDir.resolve("report-out/charts/octo-org/widgets/stars.png").toFile())
                 .getWidth()).isEqualTo(800);
         assertThat(workDir.resolve("report-out/report.html")).content().contains("data:image/png;base64,")
                 .doesNotContain("src=\"charts/");

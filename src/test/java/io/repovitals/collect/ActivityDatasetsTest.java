@@ -88,7 +88,12 @@ class ActivityDatasetsTest {
         Map<String, Object> values = OutcomeValues.of(new CommitMetrics().compute(data, WINDOW, List.of()));
 
         assertThat(clients.requests().total()).isEqualTo(1);
-        assertThat(values.get("commits.count")).isEqualTo("missing: the repository is empty (no default branch), so it has no commits");
+        // No default branch, so no commit and no pull request: counts 0 (facts), means over nothing missing (issue 16).
+        assertThat(values.get("commits.count")).isEqualTo(0.0);
+        assertThat(data.get(PullRequests.class)).get().extracting(PullRequests::items).asList().isEmpty();
+        assertThat(OutcomeValues.of(new PrMetrics().compute(data, WINDOW, List.of())))
+                .containsEntry("prs.opened", 0.0).containsEntry("prs.merged", 0.0)
+                .containsEntry("prs.time_to_merge_hours.p50", "missing: no pull request was merged in the window");
         assertThat(data.get(Issues.class)).isPresent();
         assertThat(data.partialReason()).isEmpty();
     }

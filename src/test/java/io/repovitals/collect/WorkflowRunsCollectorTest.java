@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
+import io.repovitals.OutcomeValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,14 +203,19 @@ class WorkflowRunsCollectorTest {
     }
 
     @Test
-    void should_leave_every_ci_metric_absent_for_an_empty_repository_without_a_request() {
+    void should_count_no_runs_of_an_empty_repository_without_a_request() {
         GitHubClients clients = TestClients.create(github, time);
 
         WorkflowRuns runs = new WorkflowRunsCollector().fetch(clients, REPO, WINDOW.start(), AS_OF, Optional.empty());
         List<Outcome> outcomes = new CiMetrics().compute(runs, WINDOW);
 
-        assertThat(outcomes).hasSize(CiMetrics.DEFS.size()).allSatisfy(outcome -> assertThat(outcome)
-                .isEqualTo(Outcome.missing(outcome.def(), "the repository is empty (no commits, so no workflow runs)")));
+        // No default branch, so no runs: the counts are 0 (facts), durations and the failure rate over nothing are
+        // missing, and the default branch cannot be passing (issue 16, the quiet repository's rule).
+        Map<String, Object> values = OutcomeValues.of(outcomes);
+        assertThat(values).hasSize(CiMetrics.DEFS.size()).containsEntry("ci.runs", 0.0).containsEntry("ci.failures", 0.0)
+                .containsEntry("ci.failure_rate", "missing: no decided runs in the window")
+                .containsEntry("ci.duration_minutes.p50", "missing: no decided runs in the window")
+                .containsEntry("ci.default_branch_passing", "missing: the repository is empty (no default branch), so no run on it");
         assertThat(clients.requests().total()).isZero();
     }
 

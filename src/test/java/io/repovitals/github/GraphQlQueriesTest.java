@@ -16,6 +16,7 @@ import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import io.repovitals.GitHubFake;
 import io.repovitals.GraphQlPaging;
+import io.repovitals.collect.RepositoryBatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -145,6 +146,23 @@ class GraphQlQueriesTest {
         assertThat(nodes("repo-state")).isEqualTo(4 + 100 + 100 + 2 * (100 + 2_000));
         // open and closed: each 100 + 100 x (labels 20 + comments 50) = 7,100
         assertThat(nodes("issues")).isEqualTo(14_200);
+    }
+
+    /** The batch as sent (RepositoryBatch repeats repository 0's lines): valid, and within the node limit at its largest. */
+    @Test
+    void should_validate_the_expanded_batch_and_count_its_nodes() {
+        Document one = Parser.parse(RepositoryBatch.query(1).document());
+        Document largest = Parser.parse(RepositoryBatch.query(RepositoryBatch.SIZE).document());
+        assertThat(new Validator().validateDocument(schema, largest, Locale.ENGLISH)).isEmpty();
+        assertThat(ConnectionLimits.of(schema, largest).withoutBounds()).isEmpty();
+        assertThat(GraphQlPaging.outOfRange(largest, Map.of())).isEmpty();
+        // Per repository: watchers, branches, history 1 each; checkSuites 10; latest star, fork, updated issues,
+        // latest PR, latest deployment 1 each; open issues 10 + 10 x (labels 20 + comments 50) = 710;
+        // open PRs 10 + 10 x (timeline 1 + reviews 40 + comments 40 + commits 40) = 1,220. Total 1,948.
+        assertThat(ConnectionLimits.of(schema, one).worstCaseNodes()).isEqualTo(1_948);
+        assertThat(ConnectionLimits.of(schema, largest).worstCaseNodes()).isEqualTo(50 * 1_948L).isLessThan(NODE_LIMIT);
+        assertThat(RepositoryBatch.query(3).document()).contains("r2: repository(owner: $owner2, name: $name2)")
+                .contains("$owner2: String!, $name2: String!").doesNotContain("$owner3");
     }
 
     /** GitHub's own examples (docs: "Node limit"): 50 + 50x10 = 550 and 22,060 nodes. */

@@ -31,7 +31,9 @@ public final class CatalogDocument {
             A metric has a dotted name, a label (its words in the analysis's sentences and the charts), a unit
             and one exact definition. Code, templates, exports and tests use these names verbatim. A metric that
             could not be computed is **absent** from a snapshot's `metrics` and listed in `missing` with a
-            one-line reason (the column "missing when" says in which cases); it is never written as 0.
+            one-line reason (the column "missing when" says in which cases); it is never written as 0. The
+            column "better" says which way is good news: the report's trend arrows and its digest call a
+            significant change "better" or "worse" by it, and say nothing of one for a metric where it is neither.
 
             ## Conventions
 
@@ -71,11 +73,11 @@ public final class CatalogDocument {
         for (MetricFamily section : MetricCatalog.families()) {
             text.append("\n## ").append(section.title()).append("\n\n");
             text.append(section.about()).append("\n\n");
-            text.append("| name | label | unit | definition | excluded | missing when |\n");
-            text.append("|---|---|---|---|---|---|\n");
+            text.append("| name | label | unit | better | definition | excluded | missing when |\n");
+            text.append("|---|---|---|---|---|---|---|\n");
             for (MetricDef def : section.defs()) {
                 text.append("| `").append(def.name()).append("` | ").append(cell(def.label())).append(" | ")
-                        .append(unit(def.unit())).append(" | ")
+                        .append(unit(def.unit())).append(" | ").append(def.better().words()).append(" | ")
                         .append(cell(def.definition())).append(" | ")
                         .append(def.excluded().isEmpty() ? "—" : cell(def.excluded())).append(" | ")
                         .append(cell(def.missingWhen())).append(" |\n");

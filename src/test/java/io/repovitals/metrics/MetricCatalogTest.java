@@ -151,8 +151,8 @@ class MetricCatalogTest {
         String document = CatalogDocument.render();
 
         assertThat(RepoMetrics.STARS.excluded()).isEmpty();
-        assertThat(document).contains("| `repo.stars` | stars | count | stargazer count at asOf | — | ");
-        assertThat(document).contains("| `repo.open_issues` | open issues | count | open issues at asOf | pull requests | ");
+        assertThat(document).contains("| `repo.stars` | stars | count | higher is better | stargazer count at asOf | — | ");
+        assertThat(document).contains("| `repo.open_issues` | open issues | count | neither | open issues at asOf | pull requests | ");
         assertThat(document).contains("| `prs.merge_ratio` | PR merge ratio | ratio 0..1 | ");
     }
 

@@ -63,15 +63,15 @@ class ReportRenderingTest {
     void should_link_png_charts_in_the_history_branch_for_the_issue_and_locally_for_report_md() throws Exception {
         ReportRendering.Rendered rendered = render(ChartFormat.PNG, Optional.of(HOST), Map.of());
 
-        String starsUrl = "https://github.com/octo-org/widgets/blob/repo-vitals-data/charts/octo-org/widgets/2026-11-20/stars-forks.png?raw=true";
+        String starsUrl = "https://github.com/octo-org/widgets/blob/repo-vitals-data/charts/octo-org/widgets/2026-11-20/stars.png?raw=true";
         assertThat(rendered.weeklyForIssue().get(REPO)).contains("](" + starsUrl + ")");
-        assertThat(rendered.localReport()).contains("](charts/octo-org/widgets/stars-forks.png)")
+        assertThat(rendered.localReport()).contains("](charts/octo-org/widgets/stars.png)")
                 .doesNotContain("?raw=true");
-        byte[] png = rendered.localFiles().get("charts/octo-org/widgets/stars-forks.png");
+        byte[] png = rendered.localFiles().get("charts/octo-org/widgets/stars.png");
         assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(800);
         // The history branch gets the same images plus the full weekly report the issue links to when shortened.
         assertThat(rendered.stored()).extracting(Chart::path)
-                .contains("charts/octo-org/widgets/2026-11-20/stars-forks.png", "charts/octo-org/widgets/2026-11-20/report.md");
+                .contains("charts/octo-org/widgets/2026-11-20/stars.png", "charts/octo-org/widgets/2026-11-20/report.md");
         Chart fullReport = rendered.stored().stream().filter(chart -> chart.format() == Chart.Format.MARKDOWN).findFirst().orElseThrow();
         assertThat(new String(fullReport.bytes(), StandardCharsets.UTF_8)).isEqualTo(rendered.weeklyForIssue().get(REPO));
         assertThat(rendered.fullReportUrl().get(REPO)).isEqualTo(
@@ -86,8 +86,8 @@ class ReportRenderingTest {
 
         assertThat(rendered.stored()).isEmpty();
         assertThat(rendered.fullReportUrl()).isEmpty();
-        assertThat(rendered.localFiles()).containsKey("charts/octo-org/widgets/stars-forks.svg");
-        assertThat(new String(rendered.localFiles().get("charts/octo-org/widgets/stars-forks.svg"), StandardCharsets.UTF_8))
+        assertThat(rendered.localFiles()).containsKey("charts/octo-org/widgets/stars.svg");
+        assertThat(new String(rendered.localFiles().get("charts/octo-org/widgets/stars.svg"), StandardCharsets.UTF_8))
                 .contains("<svg");
         // No server to link to: the issue copy carries no image link that would break.
         assertThat(rendered.weeklyForIssue().get(REPO)).doesNotContain("](charts/").doesNotContain(".svg");

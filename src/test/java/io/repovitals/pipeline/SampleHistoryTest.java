@@ -94,9 +94,11 @@ class SampleHistoryTest {
                 CollectionStats collection = days.get(i).collection();
                 assertThat(collection.partial()).isFalse();
                 if (i < FIRST_RUN) {
-                    assertThat(collection).as("backfilled day " + i).isEqualTo(new CollectionStats(0, 0, 0, false));
+                    // No cost of its own, and marked as rebuilt from the first run's fetch.
+                    assertThat(collection).as("backfilled day " + i).isEqualTo(new CollectionStats(0, 0, 0, false, 0, 0, true));
                 } else {
                     assertThat(collection.requests()).as("run of day " + i).isGreaterThan(collection.graphqlCost()).isPositive();
+                    assertThat(collection.reconstructed()).as("run of day " + i).isFalse();
                 }
             }
         });

@@ -9,14 +9,14 @@ import io.repovitals.RestSamples;
  * Issue, label, comment and user bodies for hub4j/github-api, each a copy of a recorded one from
  * src/test/resources/github/rest-samples with only the named fields edited.
  */
-final class IssueSamples {
-    static final String REPO_PATH = "/repos/hub4j/github-api";
-    static final String BOT = "github-actions[bot]";
+public final class IssueSamples {
+    public static final String REPO_PATH = "/repos/hub4j/github-api";
+    public static final String BOT = "github-actions[bot]";
 
     private IssueSamples() {}
 
     /** issues-list.json's #560 (a plain issue) as {@code number}, opened by {@code login}. */
-    static ObjectNode issue(int number, String title, String body, String login, boolean open, String... labels) {
+    public static ObjectNode issue(int number, String title, String body, String login, boolean open, String... labels) {
         ObjectNode issue = RestSamples.sample("issues-list.json").get(0).deepCopy();
         String api = "https://api.github.com" + REPO_PATH + "/issues/" + number;
         issue.put("number", number);
@@ -40,17 +40,17 @@ final class IssueSamples {
     }
 
     /** The same issue as a pull request (issues-list.json's #559 carries this key). */
-    static ObjectNode asPullRequest(ObjectNode issue) {
+    public static ObjectNode asPullRequest(ObjectNode issue) {
         issue.set("pull_request", RestSamples.sample("issues-list.json").get(1).path("pull_request").deepCopy());
         return issue;
     }
 
-    static String htmlUrl(int number) {
+    public static String htmlUrl(int number) {
         return "https://github.com/hub4j/github-api/issues/" + number;
     }
 
     /** issues-list.json's "dependencies" label renamed. */
-    static ObjectNode label(String name) {
+    public static ObjectNode label(String name) {
         ObjectNode label = RestSamples.sample("issues-list.json").get(1).path("labels").get(0).deepCopy();
         label.put("name", name);
         label.put("url", "https://api.github.com" + REPO_PATH + "/labels/" + name);
@@ -58,7 +58,7 @@ final class IssueSamples {
     }
 
     /** issue-comments.json's first comment with another body, by {@code login}. */
-    static ObjectNode comment(int issue, String body, String login) {
+    public static ObjectNode comment(int issue, String body, String login) {
         ObjectNode comment = RestSamples.sample("issue-comments.json").get(0).deepCopy();
         comment.put("body", body);
         comment.put("issue_url", "https://api.github.com" + REPO_PATH + "/issues/" + issue);
@@ -67,7 +67,7 @@ final class IssueSamples {
     }
 
     /** {@code GET /user} for a personal token: the user object of issues-list.json renamed. */
-    static JsonNode user(String login) {
+    public static JsonNode user(String login) {
         ObjectNode user = RestSamples.sample("issues-list.json").get(0).path("user").deepCopy();
         user.put("login", login);
         return user;

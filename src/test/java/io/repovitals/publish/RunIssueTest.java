@@ -83,7 +83,7 @@ class RunIssueTest {
         // The marker is the whole first line; then the weekly report. A first day without backfill has
         // one point per metric: nothing to draw yet, so no charts section.
         assertThat(issueBody).startsWith(MARKER_47 + "\n");
-        assertThat(issueBody).contains("## repo-vitals: hub4j/github\\-api, week 2026-W47").doesNotContain("### Charts");
+        assertThat(issueBody).contains("## repo-vitals: hub4j/github-api, week 2026-W47").doesNotContain("### Charts");
         assertThat(issueBody.length()).isLessThanOrEqualTo(65_536);
         assertThat(sent.path("labels")).extracting(JsonNode::asText).containsExactly("repo-vitals", "health-report");
         // report.md in output-dir is the same weekly report (one repository, no organisation part).

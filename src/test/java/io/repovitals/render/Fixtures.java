@@ -80,8 +80,16 @@ final class Fixtures {
     }
 
     static List<WaitingPr> waiting() {
-        return List.of(new WaitingPr(REPO, 41, "Add retry to uploads", "dave", NOW.minus(Duration.ofHours(30)), 30),
-                new WaitingPr(REPO, 44, "Docs: fix typo", "erin", NOW.minus(Duration.ofMinutes(45)), 0.75),
-                new WaitingPr(REPO, 38, "Bump deps", "frank", NOW.minus(Duration.ofHours(76)), 76));
+        return List.of(new WaitingPr(REPO, 41, LONG_TITLE, "dave", NOW.minus(Duration.ofHours(30)), 30, pull(41)),
+                new WaitingPr(REPO, 44, "Docs: fix typo", "erin", NOW.minus(Duration.ofMinutes(45)), 0.75, pull(44)),
+                new WaitingPr(REPO, 38, "Bump deps", "frank", NOW.minus(Duration.ofHours(76)), 76, pull(38)));
+    }
+
+    /** 118 characters: the waiting table shows a shortened link text and keeps it whole in the link's title. */
+    static final String LONG_TITLE = "Add retry with exponential backoff to uploads when the storage service answers 503"
+            + " or times out, and log each attempt";
+
+    static String pull(int number) {
+        return WaitingPr.pageUrl("https://github.com", REPO, number);
     }
 }

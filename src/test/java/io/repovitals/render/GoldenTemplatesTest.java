@@ -35,25 +35,87 @@ class GoldenTemplatesTest {
         GoldenFiles.assertMatches("report.md", report);
         assertThat(MarkdownTables.assertConsistent(report)).isEqualTo(4); // key metrics, contributors, waiting, all metrics
         // Week 12: 1000 + 20·12 stars; week 11: 1,220. Rising every week, so the trend is up; 13 weekly points.
-        assertThat(report).contains("| stargazers `repo.stars` | 1,240 | 1,220 | ↑ | ▁▂▂▃▃▄▅▅▆▆▇▇█ |");
-        // First review 10 − 0.5·12 = 4 h this week, 4.5 h last week, falling.
-        assertThat(report).contains("| median time to first review `prs.time_to_first_review_hours.p50` | 4 h | 4.5 h | ↓ |");
+        // More stars is better news, so the arrow says so.
+        assertThat(report).contains("| stargazers `repo.stars` | 1,240 | 1,220 | ↑ better | ▁▂▂▃▃▄▅▅▆▆▇▇█ |");
+        // First review 10 − 0.5·12 = 4 h this week, 4.5 h last week, falling: a shorter wait is better.
+        assertThat(report).contains("| median time to first review `prs.time_to_first_review_hours.p50` | 4 h | 4.5 h | ↓ better |");
+        // Open issues 40 − i fall, but fewer open issues is neither good nor bad news by itself: no word.
+        assertThat(report).contains("| open issues `repo.open_issues` | 28 | 29 | ↓ |");
+        assertThat(report).contains("| metric | this week | last week | trend, 90 days | weekly, 90 days |",
+                "Trend: the slope of the last 90 days");
         // CI: 0.05 + 0.01 (week 11 is odd) = 6 % last week, 60 % now; the jump is the anomaly.
         assertThat(report).contains("| failed share of decided runs `ci.failure_rate` | 60 % | 6 % |");
         // The 12 past weeks are 5 % and 6 % six times each: R-7 quartiles (h = 2.75 and 8.25) 5 % and 6 %.
         assertThat(report).contains("### Anomalies\n\n- CI failure rate: 60 %; usually 5 % to 6 %\n");
-        // 13 weekly points: 4 weeks to train, 4 ahead and 39 origins would take 47.
-        assertThat(report).contains("- stars: not enough history for a forecast yet \\(13 points; the back\\-test at 30 days needs about 47\\)");
+        // 13 weekly points: 4 weeks to train, 4 ahead and 39 origins would take 47. Every forecast metric has those 13
+        // points, so all ten share one line. Only what GitHub would read as markup is escaped: the parentheses stay.
+        assertThat(report).contains("- Not enough history for a forecast yet (13 points; the back-test at 30 days needs about 47):"
+                + " commits, active contributors,").contains(", forks, stars\n")
+                .doesNotContain("- stars: not enough history");
         // Most active first: alice 12+3+2+4+5 = 26, carol 2+1+0+6+9 = 18, bob 5+2+2+1+0 = 10.
         assertThat(report.indexOf("| alice |")).isLessThan(report.indexOf("| carol |"));
         assertThat(report.indexOf("| carol |")).isLessThan(report.indexOf("| bob |"));
-        // Waiting longest first: 76 h = 3 d 4 h, 30 h, 0.75 h = 45 min.
-        assertThat(report).contains("| #38 | Bump deps | frank | 3 d 4 h |", "| #41 | Add retry to uploads | dave | 30 h |",
-                "| #44 | Docs: fix typo | erin | 45 min |");
+        // Waiting longest first: 76 h = 3 d 4 h, 30 h, 0.75 h = 45 min. The 118-character title is cut at the
+        // last space before its 60th character (54 characters) with an ellipsis; its link's title keeps it whole.
+        assertThat(report).contains("| #38 | [Bump deps](https://github.com/acme/rocket/pull/38) | frank | 3 d 4 h |",
+                "| #41 | [Add retry with exponential backoff to uploads when the…](https://github.com/acme/rocket/pull/41 \""
+                        + Fixtures.LONG_TITLE + "\") | dave | 30 h |",
+                "| #44 | [Docs: fix typo](https://github.com/acme/rocket/pull/44) | erin | 45 min |");
         assertThat(report).contains("![stars over 90 days](https://example.org/charts/stars.png)",
                 "```mermaid\nxychart-beta\n  bar [10, 11, 12]\n```");
         assertThat(report).contains("last week's column: 2026-11-13 06:00 UTC", "cost 42 API requests (GraphQL cost 7)",
                 "- `repo.stars_gained`: GitHub withholds star times");
+    }
+
+    @Test
+    void should_open_with_a_digest_of_what_changed_and_what_needs_a_maintainer() {
+        String report = reports.weekly(Fixtures.report(Fixtures.history(), Fixtures.waiting(), List.of()));
+        String digest = report.substring(report.indexOf("\n- "), report.indexOf("### Health"));
+
+        assertThat(digest.strip().split("\n")).containsExactly(
+                // The one anomaly, judged by the metric's direction: a higher failure rate is worse.
+                "- **Worse than usual:** CI failure rate: 60 %; usually 5 % to 6 %.",
+                // Contributors 25 now (9 active: 6 past weeks had 9, 6 had 10, (0 + 6/2)/12); last week 10 active
+                // against 6 weeks of 9 and 5 of 10: (6 + 5/2)/11 = 77.3. Weighted: 0.3 · -52.3 = -15.7, more than
+                // PR throughput's 0.2 · (16.7 - 86.4) = -13.9.
+                "- Health fell 29.7 points since last week, most of it from Contributors (25 of 100, was 77.3): 9 active contributors.",
+                // Time to merge 30 + i rises and first review 10 - 0.5·i falls, both significant; worse first. CI failure
+                // rate is left out (the anomaly named it), stars and forks (running totals always rise) and open
+                // issues (neither good nor bad) too.
+                "- Median time to merge: rising over the last 90 days, worse; 42 h this week, 41 h a week before.",
+                "- Median first review: falling over the last 90 days, better; 4 h this week, 4.5 h a week before.",
+                // #38 waits longest (76 h); the other 2 of the 3 listed wait too.
+                "- **Waiting for review:** [#38](https://github.com/acme/rocket/pull/38) has waited 3 d 4 h for a first review: Bump deps; 2 more wait.");
+    }
+
+    @Test
+    void should_say_why_each_component_scored_so_in_the_catalogs_words() {
+        String report = reports.weekly(Fixtures.report(Fixtures.history(), null, List.of()));
+
+        assertThat(report).contains(
+                "The score is the weighted mean of 5 components",
+                // 9 active now; the 12 past weeks had 9 (even i) and 10 (odd i) six times each.
+                "- **Contributors** 25 of 100 (weight 30 %): 9 active contributors, as many as in 6 and fewer than in 6 of the last 12 weeks.",
+                // 10 merged now; past weeks 10, 11, 12 four times each.
+                "- **PR throughput** 16.7 of 100 (weight 20 %): 10 PRs merged, as many as in 4 and fewer than in 8 of the last 12 weeks.",
+                // 4 h, below every past week's 10 - 0.5·i.
+                "- **Review velocity** 100 of 100 (weight 20 %): median first review 4 h, shorter than in any of the last 12 weeks.",
+                "- **Issue freshness** 50 of 100 (weight 15 %): 4 stale issues, as many as in each of the last 12 weeks.",
+                // Forks grow by 1 every week; growth needs the week before, so 11 past weeks.
+                "- **Fork growth** 50 of 100 (weight 15 %): 1 new fork this week, as many as in each of the last 11 weeks.")
+                .doesNotContain("pr_throughput", "pr\\_throughput", "45\\.8");
+    }
+
+    @Test
+    void should_say_a_quiet_week_in_one_line() {
+        // Every metric the same in all 13 weeks: no anomaly, no trend, no score change, no PR waiting.
+        List<Snapshot> flat = Fixtures.history().stream().map(s -> new Snapshot(s.schemaVersion(), s.repository(), s.asOf(),
+                s.windowDays(), Fixtures.metrics(0), s.missing(), s.contributors(), s.traffic(), s.collection())).toList();
+
+        String report = reports.weekly(Fixtures.report(flat, List.of(), List.of()));
+
+        assertThat(report).contains("DORA bands", "\n\n- A quiet week: nothing unusual, no significant change, and no pull"
+                + " request waiting for a first review.\n\n### Health");
     }
 
     @Test
@@ -124,7 +186,7 @@ class GoldenTemplatesTest {
 
         GoldenFiles.assertMatches("summary-one.md", summary);
         assertThat(MarkdownTables.assertConsistent(summary)).isEqualTo(1);
-        assertThat(summary).contains("| stargazers `repo.stars` | 1,240 | 1,220 | ↑ |").doesNotContain("| rank |");
+        assertThat(summary).contains("| stargazers `repo.stars` | 1,240 | 1,220 | ↑ better |").doesNotContain("| rank |");
     }
 
     @Test

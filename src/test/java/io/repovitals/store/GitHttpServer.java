@@ -26,8 +26,8 @@ import java.util.zip.GZIPInputStream;
  * can refuse writes (a read-only token, HTTP 403) or reject every push in a pre-receive hook (a
  * protected branch), and records the Authorization headers it saw.
  */
-final class GitHttpServer implements AutoCloseable {
-    enum Mode { ACCEPT, REJECT_ALL_AUTH, READ_ONLY, PRE_RECEIVE_REJECTS }
+public final class GitHttpServer implements AutoCloseable {
+    public enum Mode { ACCEPT, REJECT_ALL_AUTH, READ_ONLY, PRE_RECEIVE_REJECTS }
 
     private final HttpServer server;
     private final Repository repository;
@@ -35,7 +35,7 @@ final class GitHttpServer implements AutoCloseable {
     private final Mode mode;
     final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-    GitHttpServer(Repository repository, String token, Mode mode) throws IOException {
+    public GitHttpServer(Repository repository, String token, Mode mode) throws IOException {
         this.repository = repository;
         this.token = token;
         this.mode = mode;
@@ -44,7 +44,7 @@ final class GitHttpServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/octo/app.git";
     }
 

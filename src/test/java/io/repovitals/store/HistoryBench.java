@@ -38,7 +38,8 @@ import java.util.TreeMap;
 /**
  * Benchmark, not a test (bench/history.sh): 3 years of daily snapshots of 1 and of 20 repositories,
  * stored as one commit per day in a bare repository, then read back as a run would: a fresh store
- * fetches the branch and loads every repository's history. Prints files, seconds and peak heap.
+ * fetches the branch and loads every repository's history. Prints files, seconds and peak heap. Then
+ * (issue 19) the whole history step of a weekly run and of a run after a 30-day gap, twice each.
  */
 public final class HistoryBench {
     private static final int DAYS = 1095;
@@ -51,7 +52,72 @@ public final class HistoryBench {
         for (int repositories : new int[] {1, 20}) {
             run(dir.resolve(repositories + ".git"), repositories);
         }
+        historySteps(dir.resolve("20.git"), 20);
         org.eclipse.jgit.util.FileUtils.delete(dir.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+    }
+
+    /**
+     * Issue 19: a run's whole history step on the 20 repositories x 3 years, each on its own copy of the
+     * branch as {@link #run} left it (last day 2026-11-21): a fresh store fetches the tip and loads every repository, then
+     * saves the run's snapshots in one commit (fetching the whole branch to build on it) and pushes. A
+     * weekly run (asOf 7 days after the last stored day) stores its day and fills the 6 between; a run
+     * after a 30-day gap stores its day and fills 30.
+     */
+    private static void historySteps(Path seeded, int repositories) throws Exception {
+        List<RepoRef> repos = new ArrayList<>();
+        for (int i = 0; i < repositories; i++) {
+            repos.add(new RepoRef("bench-org", "repo-" + i));
+        }
+        System.out.println();
+        System.out.println("| run (" + repositories + " repositories x 3 years) | snapshots saved | fetch + load s"
+                + " | save + push s | history step s |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (int[] run : new int[][] {{7, 1}, {7, 2}, {31, 1}, {31, 2}}) {
+            int daysAfterLast = run[0];
+            Path copy = seeded.resolveSibling("step-" + daysAfterLast + "-" + run[1] + ".git");
+            copyTree(seeded, copy);
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            Log log = Log.create(false, false, nowhere, nowhere, System::nanoTime);
+            Clock clock = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);
+
+            System.gc();
+            long start = System.nanoTime();
+            GitBranchStore store = new GitBranchStore(HistoryRemote.local(copy), BareRepo.BRANCH, log, clock, Retry.defaults());
+            List<Snapshot> toSave = new ArrayList<>();
+            for (RepoRef repo : repos) {
+                History history = store.load(repo);
+                LocalDate latest = History.day(history.latest().orElseThrow());
+                // What the run computes from its one fetch: the days after the latest stored one, up to its own.
+                for (LocalDate day = latest.plusDays(1); !day.isAfter(latest.plusDays(daysAfterLast)); day = day.plusDays(1)) {
+                    toSave.add(snapshot(repo, day, (int) day.toEpochDay()));
+                }
+            }
+            double fetchLoad = seconds(start);
+            long saveStart = System.nanoTime();
+            SaveResult saved = store.save(toSave, List.of(), "bench");
+            double save = seconds(saveStart);
+            double step = seconds(start);
+            if (!saved.created() || toSave.size() != daysAfterLast * repositories) {
+                throw new IllegalStateException("saved " + toSave.size() + " snapshots, pushed " + saved.created());
+            }
+            System.out.printf(Locale.ROOT, "| %s (run %d) | %d | %.2f | %.2f | %.2f |%n",
+                    daysAfterLast == 7 ? "weekly: own day + 6 filled" : "30-day gap: own day + 30 filled", run[1],
+                    toSave.size(), fetchLoad, save, step);
+            org.eclipse.jgit.util.FileUtils.delete(copy.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
 
     private static void run(Path bare, int repositories) throws Exception {

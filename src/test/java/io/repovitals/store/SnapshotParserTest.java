@@ -60,6 +60,27 @@ class SnapshotParserTest {
     }
 
     @Test
+    void should_mark_a_rebuilt_day_reconstructed_and_read_files_without_the_marker_as_observed() throws Exception {
+        Snapshot rebuilt = new Snapshot(FULL.schemaVersion(), FULL.repository(), FULL.asOf(), FULL.windowDays(),
+                FULL.metrics(), FULL.missing(), FULL.contributors(), FULL.traffic(), CollectionStats.reconstructed(false));
+        byte[] written = SnapshotCodec.bytes(rebuilt);
+
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"reconstructed\" : true");
+        assertThat(SnapshotParser.snapshot(written)).isEqualTo(rebuilt).isEqualTo(dataBinding(written));
+        assertThat(SnapshotParser.snapshot(written).collection().reconstructed()).isTrue();
+        // An observed day's file has no such key, as every file written before the marker existed.
+        assertThat(new String(SnapshotCodec.bytes(FULL), StandardCharsets.UTF_8)).doesNotContain("reconstructed");
+        String older = "{\"schemaVersion\":1,\"repository\":\"octo/alpha\",\"asOf\":\"2026-11-20T00:00:00Z\","
+                + "\"windowDays\":7,\"metrics\":{},\"missing\":{},\"contributors\":[],\"traffic\":[],"
+                + "\"collection\":{\"requests\":0,\"graphqlCost\":0,\"durationMs\":0,\"partial\":false}}";
+        assertThat(SnapshotCodec.read(older.getBytes(StandardCharsets.UTF_8)).collection().reconstructed()).isFalse();
+        assertThat(SnapshotCodec.read(older).collection().reconstructed()).isFalse();
+        // A marker that is not a boolean is not this program's shape: the fast path leaves it to data binding.
+        assertThat(SnapshotParser.snapshot(older.replace("\"partial\":false", "\"partial\":false,\"reconstructed\":\"yes\"")
+                .getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
     void should_read_every_demo_snapshot_as_data_binding_does() throws Exception {
         List<Snapshot> demo = SampleHistory.histories().values().stream().flatMap(List::stream).toList();
         assertThat(demo).hasSize(400);

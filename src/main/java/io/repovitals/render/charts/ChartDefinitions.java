@@ -56,8 +56,11 @@ final class ChartDefinitions {
         }
     }
 
+    // Stars and forks are both counts, yet often an order of magnitude apart: on one axis forks would be
+    // a flat line at the bottom, so each gets its own chart.
     static final List<ChartDef> ALL = List.of(
-            new ChartDef("stars-forks", "Stars and forks", "count", RepoMetrics.STARS, RepoMetrics.FORKS),
+            new ChartDef("stars", "Stars", "stars", RepoMetrics.STARS),
+            new ChartDef("forks", "Forks", "forks", RepoMetrics.FORKS),
             new ChartDef("pr-throughput", "Pull requests opened and merged", "pull requests per {window} days",
                     PrMetrics.OPENED, PrMetrics.MERGED),
             new ChartDef("review-merge-time", "Time to first review and to merge", "hours",

@@ -49,6 +49,8 @@ public final class ChartRenderer {
         chart.setYAxisTitle(spec.yLabel());
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setXAxisTitleVisible(false);
+        // The report's heading above the image is the chart's one title (and the alt text repeats it).
+        chart.getStyler().setChartTitleVisible(false);
         if (spec.isScore()) {
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
         }

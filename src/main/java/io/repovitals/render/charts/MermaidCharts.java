@@ -34,7 +34,7 @@ public final class MermaidCharts {
         out.append("%%{init: {\"themeVariables\": {\"xyChart\": {\"plotColorPalette\": \"")
                 .append(palette(spec.series().size())).append("\"}}}}%%\n");
         out.append("xychart-beta\n");
-        out.append("    title \"").append(text(title(spec, weekly))).append("\"\n");
+        legend(spec, weekly).ifPresent(legend -> out.append("    title \"").append(text(legend)).append("\"\n"));
         out.append("    x-axis [").append(labels.stream().map(day -> "\"" + LABEL.format(day) + "\"")
                 .collect(Collectors.joining(", "))).append("]\n");
         out.append("    y-axis \"").append(text(spec.yLabel())).append(spec.isScore() ? "\" 0 --> 100\n" : "\"\n");
@@ -45,12 +45,23 @@ public final class MermaidCharts {
         return out.append("```\n").toString();
     }
 
-    private static String title(ChartSpec spec, boolean weekly) {
-        List<String> legend = new ArrayList<>();
-        for (int i = 0; i < spec.series().size(); i++) {
-            legend.add(COLOUR_NAMES[i % COLOUR_NAMES.length] + ": " + text(spec.series().get(i).name()));
+    /**
+     * The report's heading above the block is the chart's title, so mermaid's title line carries only what
+     * the heading does not say: which colour is which line, and that points are weekly. Absent when there is neither.
+     */
+    private static java.util.Optional<String> legend(ChartSpec spec, boolean weekly) {
+        List<String> parts = new ArrayList<>();
+        if (weekly) {
+            parts.add("one point a week");
         }
-        return text(spec.title()) + (weekly ? ", weekly" : "") + " (" + String.join("; ", legend) + ")";
+        if (spec.series().size() > 1) {
+            List<String> colours = new ArrayList<>();
+            for (int i = 0; i < spec.series().size(); i++) {
+                colours.add(COLOUR_NAMES[i % COLOUR_NAMES.length] + ": " + text(spec.series().get(i).name()));
+            }
+            parts.add(String.join("; ", colours));
+        }
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(", ", parts));
     }
 
     /** Every day with a point; weekly: the last day and every 7th day before it that ends a week with a point. */

@@ -38,7 +38,7 @@ class ChartSpecsTest {
         // 100 days of stars, 100 on the first day (Aug 13) and one more each day: 199 on Nov 20.
         List<ChartSpec> charts = specsOf(TestHistories.daily().ramp("repo.stars", 100, 100, 1).build());
 
-        ChartSpec.Series stars = chart(charts, "stars-forks").series().get(0);
+        ChartSpec.Series stars = chart(charts, "stars").series().get(0);
         assertThat(stars.name()).isEqualTo("Stars");
         assertThat(stars.points()).hasSize(90);
         // Nov 20 minus 89 days is Aug 23, the 11th day of the history: 100 + 10.
@@ -53,9 +53,10 @@ class ChartSpecsTest {
                 .with("repo.forks", 10, NaN, 12, NaN, 13)
                 .build());
 
-        assertThat(charts).extracting(ChartSpec::id).containsExactly("stars-forks");
-        assertThat(chart(charts, "stars-forks").series()).extracting(ChartSpec.Series::name).containsExactly("Stars", "Forks");
-        assertThat(chart(charts, "stars-forks").series().get(1).points()).containsExactly(
+        // Stars and forks are drawn apart: each on its own axis.
+        assertThat(charts).extracting(ChartSpec::id).containsExactly("stars", "forks");
+        assertThat(chart(charts, "stars").series()).extracting(ChartSpec.Series::name).containsExactly("Stars");
+        assertThat(chart(charts, "forks").series().get(0).points()).containsExactly(
                 new ChartSpec.Point(LocalDate.parse("2026-11-16"), 10),
                 new ChartSpec.Point(LocalDate.parse("2026-11-18"), 12),
                 new ChartSpec.Point(TODAY, 13));
@@ -89,7 +90,7 @@ class ChartSpecsTest {
         List<Snapshot> history = new ArrayList<>(TestHistories.daily().with("repo.stars", 5, 6).build());
         history.add(TestHistories.snapshot(TestHistories.NOW.plus(Duration.ofHours(3)), Map.of("repo.stars", 9)));
 
-        ChartSpec.Series stars = chart(specsOf(history), "stars-forks").series().get(0);
+        ChartSpec.Series stars = chart(specsOf(history), "stars").series().get(0);
 
         assertThat(stars.points()).extracting(ChartSpec.Point::value).containsExactly(5.0, 9.0);
     }
@@ -103,14 +104,14 @@ class ChartSpecsTest {
         Analysis analysis = new Analysis(analyzed.repository(), analyzed.asOf(), analyzed.snapshots(), analyzed.health(),
                 analyzed.trends(), forecasts, analyzed.anomalies(), analyzed.dora());
 
-        ChartSpec chart = chart(specs.specs(history, analysis), "stars-forks");
+        ChartSpec chart = chart(specs.specs(history, analysis), "stars");
 
         assertThat(chart.bands()).hasSize(1);
         assertThat(chart.bandOf("Stars").orElseThrow().points()).containsExactly(
                 new ChartSpec.BandPoint(TODAY, 180, 180, 180),
                 new ChartSpec.BandPoint(LocalDate.parse("2026-12-20"), 190, 198, 205));
         // 90 days shown: Aug 23 is day 1 of the 91, 120 + 2/3 = 120.7; Nov 20 is 120 + 90 * 2/3 = 180.
-        assertThat(chart.altText()).isEqualTo("Stars and forks, last 90 days: Stars rose from 120.7 to 180 over 89 days."
+        assertThat(chart.altText()).isEqualTo("Stars, last 90 days: Stars rose from 120.7 to 180 over 89 days."
                 + " Stars forecast 190 to 205 in 30 days.");
     }
 
@@ -152,13 +153,13 @@ class ChartSpecsTest {
 
     @Test
     void should_leave_out_a_series_with_a_single_point_as_it_draws_no_line() {
-        // Stars on all three days, forks only on the last: the forks line is left out, the chart stays.
+        // PRs opened on all three days, merged only on the last: the merged line is left out, the chart stays.
         List<ChartSpec> charts = specsOf(TestHistories.daily()
-                .with("repo.stars", 5, 6, 7)
-                .with("repo.forks", NaN, NaN, 2)
+                .with("prs.opened", 5, 6, 7)
+                .with("prs.merged", NaN, NaN, 2)
                 .build());
 
-        assertThat(chart(charts, "stars-forks").series()).extracting(ChartSpec.Series::name).containsExactly("Stars");
+        assertThat(chart(charts, "pr-throughput").series()).extracting(ChartSpec.Series::name).containsExactly("PRs opened");
     }
 
     @Test

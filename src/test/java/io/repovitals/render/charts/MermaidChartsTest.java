@@ -32,7 +32,7 @@ class MermaidChartsTest {
                 ```mermaid
                 %%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0072B2, #D55E00"}}}}%%
                 xychart-beta
-                    title "PRs (blue: Opened; vermillion: Merged)"
+                    title "blue: Opened; vermillion: Merged"
                     x-axis ["Nov 18", "Nov 19", "Nov 20"]
                     y-axis "pull requests per 7 days"
                     line [4, 6, 5]
@@ -47,13 +47,14 @@ class MermaidChartsTest {
         for (int i = 0; i < 30; i++) {
             points.add(new ChartSpec.Point(LocalDate.parse("2026-10-22").plusDays(i), i));
         }
-        ChartSpec spec = new ChartSpec("stars-forks", "Stars", "count",
+        ChartSpec spec = new ChartSpec("stars", "Stars", "count",
                 List.of(new ChartSpec.Series("Stars", "repo.stars", points)), List.of(), "alt");
 
         String block = MermaidCharts.block(spec);
 
         // Weeks ending Nov 20 and every 7th day before it; the value is that day's (days 1, 8, 15, 22, 29).
-        assertThat(block).contains("    title \"Stars, weekly (blue: Stars)\"\n",
+        // One line needs no colour legend, and the report's heading is the title: the title line says only "weekly".
+        assertThat(block).contains("    title \"one point a week\"\n",
                 "    x-axis [\"Oct 23\", \"Oct 30\", \"Nov 6\", \"Nov 13\", \"Nov 20\"]\n",
                 "    line [1, 8, 15, 22, 29]\n");
     }
@@ -87,14 +88,15 @@ class MermaidChartsTest {
     @Test
     void should_not_let_text_break_out_of_its_quotes_or_mention_anyone() {
         ChartSpec spec = new ChartSpec("x", "Stars \"x\"\n@octo [1] `code`", "count\" \nline [9]",
-                List.of(new ChartSpec.Series("<b>@team</b>", "a", List.of(new ChartSpec.Point(NOV_18, 1)))),
+                List.of(new ChartSpec.Series("<b>@team</b>", "a", List.of(new ChartSpec.Point(NOV_18, 1))),
+                        new ChartSpec.Series("\"@octo\" `x`", "b", List.of(new ChartSpec.Point(NOV_18, 2)))),
                 List.of(), "alt");
 
         String block = MermaidCharts.block(spec);
 
-        assertThat(block).contains("    title \"Stars x octo 1 code (blue: b team /b)\"\n", "    y-axis \"count line 9\"\n")
-                .doesNotContain("@", "<b>", "`code`");
-        assertThat(block.split("\n")).hasSize(8); // fence, init, type, title, x-axis, y-axis, one line, fence
+        assertThat(block).contains("    title \"blue: b team /b; vermillion: octo x\"\n", "    y-axis \"count line 9\"\n")
+                .doesNotContain("@", "<b>", "`code`", "`x`");
+        assertThat(block.split("\n")).hasSize(9); // fence, init, type, title, x-axis, y-axis, two lines, fence
     }
 
     @Test
