@@ -83,10 +83,15 @@ echo "== native-image (svm $(basename "$svm_jar" .jar | sed 's/^svm-//')) on $("
 image="$work/image"
 rm -rf "$image" "$work/tmp" && mkdir -p "$image" "$work/tmp"
 # -march compatibility: the image runs on any x86-64 (liblibchelper.a reports only the CPU
-# features gcc can test). The options below stand for native-image.properties' Args, which only
+# features gcc can test). --enable-native-access: the image's modules keep the builder JVM's
+# native-access grants, and the isolate's start-up loads libjava from the builder's module; without
+# the grant, System.loadLibrary("java") first looks up the caller's code source through
+# java.io.File natives, before UnixFileSystem.initIDs has run, and the isolate does not start.
+# The options below stand for native-image.properties' Args, which only
 # the GraalVM driver reads. Build-time -D properties are not carried into the image.
 JVMCI_VERSION_CHECK=ignore "$home/bin/java" "-Xmx${NATIVE_XMX:-6g}" \
   -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI -XX:-UseJVMCICompiler \
+  --enable-native-access=org.graalvm.nativeimage.builder,java.desktop,ALL-UNNAMED \
   --upgrade-module-path "$compiler_jar" --module-path "$module_path" --add-modules ALL-DEFAULT @"$work/exports.args" \
   -Djava.system.class.loader=com.oracle.svm.hosted.NativeImageSystemClassLoader \
   -Djdk.internal.lambda.disableEagerInitialization=true -Dcom.oracle.graalvm.isaot=true \

@@ -83,7 +83,10 @@ static jint onLoad(JavaVM *vm, void *reserved, const char *library) {
   void *handle = dlopen(library, RTLD_NOW | RTLD_NOLOAD);
   if (handle == NULL) return JNI_VERSION_1_8;
   jint (*hook)(JavaVM *, void *) = (jint (*)(JavaVM *, void *)) dlsym(handle, "JNI_OnLoad");
-  return hook != NULL ? hook(vm, reserved) : JNI_VERSION_1_8;
+  jint version = hook != NULL ? hook(vm, reserved) : JNI_VERSION_1_8;
+  /* A built-in library's JNI_OnLoad_<lib> must return 1.8 or later (the image refuses "Unsupported
+   * JNI version 0x10002, required by java"); the shared libraries' own JNI_OnLoad returns 1.2. */
+  return version < 0 || version >= JNI_VERSION_1_8 ? version : JNI_VERSION_1_8;
 }
 JNIEXPORT jint JNI_OnLoad_java(JavaVM *vm, void *reserved) { return onLoad(vm, reserved, "libjava.so"); }
 JNIEXPORT jint JNI_OnLoad_net(JavaVM *vm, void *reserved) { return onLoad(vm, reserved, "libnet.so"); }
