@@ -10,7 +10,6 @@
 #     are linker scripts pointing at Temurin's shared libraries, which sit beside the binary with
 #     a libjvm.so shim (scripts/native/gen-jvm-shim.sh) that their JVM_* imports bind to.
 # The jar stays Java 17 bytecode (built by ./mvnw as always); only this build runs on JDK 25.
-# State: the executable links but does not start yet (README "Native executable" says where).
 #
 # Usage: bash scripts/native-build.sh            (about 30-50 min and 6 GB on 2 cores)
 # Env: NATIVE_JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), NATIVE_XMX (default 6g),
@@ -110,7 +109,12 @@ echo "== target/repo-vitals and its shared libraries"
 rm -f target/repo-vitals target/*.so
 cp "$image/repo-vitals" target/
 cp "$image"/*.so target/ 2>/dev/null || true
-for lib in "${jdk_libs[@]}" freetype; do [ -e "target/lib$lib.so" ] || cp "$home/lib/lib$lib.so" target/; done
+# The builder writes stand-ins for libjava.so and libjvm.so that forward to the executable, as if it
+# had linked static JDK libraries; here the executable imports from Temurin's libjava.so, so that
+# one and our libjvm.so shim replace them.
+for lib in "${jdk_libs[@]}" freetype; do
+  if [ ! -e "target/lib$lib.so" ] || [ "$lib" = java ]; then cp "$home/lib/lib$lib.so" target/; fi
+done
 cp "$clib/libjvm.so" target/libjvm.so
 missing="$(ldd target/repo-vitals target/*.so | grep 'not found' | sort -u || true)"
 if [ -n "$missing" ]; then echo "error: shared libraries not found: $missing" >&2; exit 1; fi
