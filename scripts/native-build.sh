@@ -78,6 +78,12 @@ for module in java.base jdk.internal.vm.ci java.desktop java.management jdk.mana
     | while read -r package; do echo "--add-exports=$module/$package=$targets"; done >> "$work/exports.args"
 done
 
+# The GraalVM driver hands the builder every META-INF/native-image/<group>/<artifact> directory of
+# the class path (reflect-, jni-, resource-config.json, ...); the builder alone reads none of them.
+config_roots=()
+while read -r config_root; do config_roots+=("-H:ConfigurationResourceRoots=$config_root"); done < <(
+  unzip -Z1 target/repo-vitals.jar | grep -E '^META-INF/native-image/.+\.json$' | sed 's#/[^/]*$##' | sort -u)
+
 echo "== native-image (svm $(basename "$svm_jar" .jar | sed 's/^svm-//')) on $("$jdk/bin/java" -version 2>&1 | sed -n 2p)"
 image="$work/image"
 rm -rf "$image" "$work/tmp" && mkdir -p "$image" "$work/tmp"
@@ -102,6 +108,7 @@ JVMCI_VERSION_CHECK=ignore "$home/bin/java" "-Xmx${NATIVE_XMX:-6g}" \
   -H:Optimize="${NATIVE_OPTIMIZE:-b}" -H:EnableURLProtocols=http,https -H:+ReportExceptionStackTraces \
   "-H:NativeLinkerOption=-L$clib" "-H:NativeLinkerOption=-ljvm" "-H:NativeLinkerOption=-Wl,-rpath-link,$clib" \
   "-H:NativeLinkerOption=-Wl,-rpath,\$ORIGIN" \
+  -H:+UnlockExperimentalVMOptions "${config_roots[@]}" -H:-UnlockExperimentalVMOptions \
   2>&1 | tee "$work/build.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] && [ -x "$image/repo-vitals" ] || { echo "error: native-image failed (log: $work/build.log)" >&2; exit 1; }
 
