@@ -118,8 +118,8 @@ cp "$image/repo-vitals" target/
 cp "$image"/*.so target/ 2>/dev/null || true
 # The builder writes stand-ins for libjava.so and libjvm.so that forward to the executable, as if it
 # had linked static JDK libraries; here the executable imports from Temurin's libjava.so, so that
-# one and our libjvm.so shim replace them.
-for lib in "${jdk_libs[@]}" freetype; do
+# one and our libjvm.so shim replace them. libjli.so: libinstrument.so, which the builder copies, needs it.
+for lib in "${jdk_libs[@]}" freetype jli; do
   if [ ! -e "target/lib$lib.so" ] || [ "$lib" = java ]; then cp "$home/lib/lib$lib.so" target/; fi
 done
 cp "$clib/libjvm.so" target/libjvm.so
