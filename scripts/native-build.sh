@@ -11,7 +11,7 @@
 #     a libjvm.so shim (scripts/native/gen-jvm-shim.sh) that their JVM_* imports bind to.
 # The jar stays Java 17 bytecode (built by ./mvnw as always); only this build runs on JDK 25.
 #
-# Usage: bash scripts/native-build.sh            (about 30-50 min and 6 GB on 2 cores)
+# Usage: bash scripts/native-build.sh            (about 10-30 min and 6 GB on 2 cores)
 # Env: NATIVE_JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), NATIVE_XMX (default 6g),
 #      NATIVE_PARALLELISM (default 2), NATIVE_OPTIMIZE (default b: quick build mode, which halves
 #      the compile stage on 2 cores; 2 for the builder's full optimisation), SKIP_JAR=1 reuses
