@@ -4,8 +4,9 @@
 # BuildKit (Docker's default builder, used by GitHub's runners) builds only the stages a target
 # needs, so the default build never touches the native stages.
 #
-# Every stage starts from debian:bookworm-slim and takes its JDK from Debian, so one base image is
-# all a build needs (scripts/container-check.sh makes it locally where no registry is reachable).
+# Every stage of the default image starts from debian:bookworm-slim and takes its JDK from Debian,
+# so one base image is all its build needs (scripts/container-check.sh makes it locally where no
+# registry is reachable). Only the optional native target also needs eclipse-temurin (JDK 25).
 
 # --- build: the shaded jar, with dependencies in their own layer so source edits reuse them ----
 FROM debian:bookworm-slim AS build
@@ -53,18 +54,25 @@ RUN apt-get update \
 # JDK 17 takes its default charset from the locale; the image's POSIX locale would make it ASCII.
 ENV LANG=C.UTF-8
 
-# --- native-build: optional GraalVM executable (charts are the risky part, see stack.md) -------
-FROM ghcr.io/graalvm/native-image-community:21 AS native-build
+# --- native-build: optional GraalVM executable, built as scripts/native-build.sh builds it ------
+# No GraalVM distribution: the native-image builder is Maven Central's svm jars run on Temurin 25
+# (which has the jdk.internal.vm.ci module); the jar is the build stage's Java 17 jar. gcc and
+# zlib link the executable. The tag is the JDK the script was proven on (README "Native executable").
+FROM eclipse-temurin:25.0.3_9-jdk AS native-build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends gcc libc6-dev zlib1g-dev binutils \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Reuse the Maven distribution and the dependencies the build stage downloaded.
 COPY --from=build /root/.m2 /root/.m2
 COPY pom.xml mvnw ./
 COPY .mvn .mvn
-COPY src/main src/main
-COPY templates templates
+COPY scripts/native-build.sh scripts/native-build.sh
+COPY scripts/native scripts/native
+COPY --from=build /src/target/repo-vitals.jar target/repo-vitals.jar
 # AWT in a native image comes with shared libraries (libawt etc.) that must sit beside the binary.
-RUN ./mvnw -B -q -Pnative -Dmaven.test.skip=true package \
- && mkdir /out && cp target/repo-vitals /out/ && (cp target/*.so /out/ 2>/dev/null || true)
+RUN SKIP_JAR=1 NATIVE_JAVA_HOME=/opt/java/openjdk bash scripts/native-build.sh \
+ && mkdir /out && cp target/repo-vitals target/*.so /out/
 
 # --- native: `docker build --target native .`; no USER, no WORKDIR (GitHub's rule) ------------
 FROM base AS native

@@ -44,6 +44,25 @@ class NativeMetadataTest {
         assertThat(json.readTree(resource("reflect-config.json")).isArray()).isTrue();
     }
 
+    /** libawt's Java2D loops and libfontmanager look these up through JNI while the charts are drawn (scripts/native/trace-jni.sh). */
+    @Test
+    void should_list_the_classes_the_charts_native_code_reaches_through_jni() throws IOException {
+        List<String> listed = new ArrayList<>();
+        json.readTree(resource("jni-config.json")).forEach(entry -> listed.add(entry.get("name").asText()));
+
+        assertThat(listed).contains("sun.java2d.loops.SurfaceType", "java.awt.image.BufferedImage", "sun.font.GlyphList");
+    }
+
+    /** picocli reads the commands' annotations and creates the version provider by reflection. */
+    @Test
+    void should_list_the_picocli_commands_for_reflection() throws IOException {
+        List<String> listed = new ArrayList<>();
+        json.readTree(resource("reflect-config.json")).forEach(entry -> listed.add(entry.get("name").asText()));
+
+        assertThat(listed).contains("io.repovitals.Main", "io.repovitals.Main$VersionProvider", "io.repovitals.cli.DemoCommand",
+                "io.repovitals.cli.CollectCommand", "picocli.CommandLine$AutoHelpMixin");
+    }
+
     /** Jackson (snapshots) and FreeMarker (reports, which render the analysis) reach these records by reflection: a native image needs them listed. */
     @Test
     void should_list_every_public_record_of_model_analyze_render_and_store_for_reflection() throws IOException {
