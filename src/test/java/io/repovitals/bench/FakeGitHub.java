@@ -180,23 +180,28 @@ final class FakeGitHub implements AutoCloseable {
             } else {
                 answer = new Answer(404, error("Not Found"), null);
             }
-            byte[] body = JSON.writeValueAsBytes(answer.body());
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.getResponseHeaders().add("X-RateLimit-Limit", "5000");
-            exchange.getResponseHeaders().add("X-RateLimit-Remaining", "4999");
-            exchange.getResponseHeaders().add("X-RateLimit-Reset", Long.toString(Instant.now().getEpochSecond() + 3600));
-            if (answer.link() != null) {
-                exchange.getResponseHeaders().add("Link", answer.link());
-            }
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            respond(exchange, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             e.printStackTrace();
             throw e;
+        }
+    }
+
+    /** Writes an answer as GitHub would: JSON, the rate-limit headers, the Link header of a paged list. */
+    static void respond(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(answer.body());
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().add("X-RateLimit-Limit", "5000");
+        exchange.getResponseHeaders().add("X-RateLimit-Remaining", "4999");
+        exchange.getResponseHeaders().add("X-RateLimit-Reset", Long.toString(Instant.now().getEpochSecond() + 3600));
+        if (answer.link() != null) {
+            exchange.getResponseHeaders().add("Link", answer.link());
+        }
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

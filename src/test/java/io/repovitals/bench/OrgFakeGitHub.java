@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -147,18 +146,7 @@ public final class OrgFakeGitHub implements AutoCloseable {
             } else {
                 answer = new FakeGitHub.Answer(404, FakeGitHub.error("Not Found"), null);
             }
-            byte[] body = JSON.writeValueAsBytes(answer.body());
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.getResponseHeaders().add("X-RateLimit-Limit", "5000");
-            exchange.getResponseHeaders().add("X-RateLimit-Remaining", "4999");
-            exchange.getResponseHeaders().add("X-RateLimit-Reset", Long.toString(Instant.now().getEpochSecond() + 3600));
-            if (answer.link() != null) {
-                exchange.getResponseHeaders().add("Link", answer.link());
-            }
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            FakeGitHub.respond(exchange, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
