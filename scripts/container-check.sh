@@ -10,12 +10,20 @@
 # locally with mmdebstrap (with this machine's CA certificates, so that apt and Maven inside the
 # build trust the same servers the host does).
 #
+# TARGET=native checks the Dockerfile's native target instead (the GraalVM executable; its build
+# stage runs scripts/native-build.sh on eclipse-temurin:25.0.3_9-jdk). Where that image cannot be
+# pulled, a stand-in is made from this machine's Temurin 25 of the same build (NATIVE_JAVA_HOME),
+# at the path the official image has it (/opt/java/openjdk), on the local Debian base.
+#
 # Usage: scripts/container-check.sh [--runs N] [--latency MS] [--prs N]   (needs root or sudo)
-# Env: IMAGE (default localhost/repo-vitals:check), KEEP_WORK=1 keeps the work folder.
+# Env: IMAGE (default localhost/repo-vitals:check, or :native), TARGET (jvm, the default, or native),
+#      KEEP_WORK=1 keeps the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-image="${IMAGE:-localhost/repo-vitals:check}"
+target="${TARGET:-jvm}"
+case "$target" in jvm | native) ;; *) echo "error: TARGET=$target is not a target of the Dockerfile: use jvm or native" >&2; exit 1 ;; esac
+if [ "$target" = native ]; then image="${IMAGE:-localhost/repo-vitals:native}"; else image="${IMAGE:-localhost/repo-vitals:check}"; fi
 base="docker.io/library/debian:bookworm-slim"
 sudo_if_needed=""
 if [ "$(id -u)" -ne 0 ]; then sudo_if_needed="sudo"; fi
@@ -28,7 +36,7 @@ seconds_since() { echo "$(( $(date +%s) - $1 ))"; }
 
 if docker info >/dev/null 2>&1; then
   engine=docker
-  build=(docker build -t "$image" .)
+  build=(docker build --target "$target" -t "$image" .)
 else
   engine=chroot
   missing=()
@@ -53,7 +61,25 @@ else
     rm -f "$work/bookworm.tar"
     echo "   made in $(seconds_since "$started") s"
   fi
-  build=($sudo_if_needed podman build --isolation chroot --pull=never -t "$image" .)
+  temurin="docker.io/library/eclipse-temurin:25.0.3_9-jdk"
+  if [ "$target" = native ] && ! $sudo_if_needed podman image exists "$temurin"; then
+    jdk="${NATIVE_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+    if ! "$jdk/bin/java" -version 2>&1 | grep -q 'Temurin-25.0.3+9'; then
+      echo "error: $temurin cannot be pulled here and NATIVE_JAVA_HOME=$jdk is not Temurin 25.0.3+9 to stand in for it" >&2
+      exit 1
+    fi
+    echo "== making a stand-in for $temurin from $jdk"
+    mkdir -p "$work/temurin"
+    cp -a "$jdk" "$work/temurin/openjdk"
+    # The official image's trust store is the JDK's own; the host's adds what its network needs.
+    if [ -s /etc/ssl/certs/java/cacerts ]; then cp /etc/ssl/certs/java/cacerts "$work/temurin/openjdk/lib/security/cacerts"; fi
+    printf '%s\n' 'FROM debian:bookworm-slim' 'COPY openjdk /opt/java/openjdk' \
+      'ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8' \
+      > "$work/temurin/Containerfile"
+    $sudo_if_needed podman build --isolation chroot --pull=never -q -t "$temurin" -f "$work/temurin/Containerfile" "$work/temurin" >/dev/null
+    rm -rf "$work/temurin"
+  fi
+  build=($sudo_if_needed podman build --isolation chroot --pull=never --target "$target" -t "$image" .)
 fi
 
 echo "== building $image from the Dockerfile ($engine)"

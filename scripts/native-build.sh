@@ -82,7 +82,7 @@ done
 # the class path (reflect-, jni-, resource-config.json, ...); the builder alone reads none of them.
 config_roots=()
 while read -r config_root; do config_roots+=("-H:ConfigurationResourceRoots=$config_root"); done < <(
-  unzip -Z1 target/repo-vitals.jar | grep -E '^META-INF/native-image/.+\.json$' | sed 's#/[^/]*$##' | sort -u)
+  "$jdk/bin/jar" tf target/repo-vitals.jar | grep -E '^META-INF/native-image/.+\.json$' | sed 's#/[^/]*$##' | sort -u)
 
 echo "== native-image (svm $(basename "$svm_jar" .jar | sed 's/^svm-//')) on $("$jdk/bin/java" -version 2>&1 | sed -n 2p)"
 image="$work/image"
