@@ -22,12 +22,14 @@ if [ "${SKIP_JAR:-0}" != 1 ] || [ ! -s target/repo-vitals.jar ]; then
 fi
 work="$(mktemp -d /tmp/native-trace.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/home"
 gcc -O2 -Wall -fPIC -shared -I"$jdk/include" -I"$jdk/include/linux" scripts/native/traceagent.c -o "$work/libtraceagent.so"
 # The jar under the agent, in the executable's place: what the parity check runs, it traces. bash,
-# not sh: dash drops the INPUT_* variables whose names have dashes, as the runner sets them.
+# not sh: dash drops the INPUT_* variables whose names have dashes, as the runner sets them. An empty
+# user.home: AWT asks fontconfig through JNI only when no font cache (~/.java/fonts) exists yet.
 cat > "$work/traced-jar" <<EOF
 #!/bin/bash
-exec "$jdk/bin/java" -agentpath:"$work/libtraceagent.so=$work/trace.txt" -Djava.awt.headless=true -jar "$root/target/repo-vitals.jar" "\$@"
+exec "$jdk/bin/java" -agentpath:"$work/libtraceagent.so=$work/trace.txt" -Duser.home="$work/home" -Djava.awt.headless=true -jar "$root/target/repo-vitals.jar" "\$@"
 EOF
 chmod +x "$work/traced-jar"
 echo "== traced: NativeParityCheck (--version, demo, collect against the fake GitHub)"

@@ -48,6 +48,12 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("java.home") == null) {
+            // Only a native executable has no java.home; AWT's font configuration needs one, and the
+            // executable's folder holds the libraries it would find there (README "Native executable").
+            ProcessHandle.current().info().command().map(Path::of).map(Path::getParent)
+                    .ifPresent(folder -> System.setProperty("java.home", folder.toString()));
+        }
         Path workingDir = Path.of("").toAbsolutePath();
         // The program's only time sources (ArchitectureTest): the clock for dates, the ticker for durations.
         System.exit(execute(args, System.getenv(), Clock.systemUTC(), System::nanoTime, workingDir, System.out, System.err));
