@@ -78,21 +78,30 @@ class NativeMetadataTest {
             for (JsonNode field : entry.path("fields")) {
                 String name = field.get("name").asText();
                 declaredHere += declares(type, name, null) ? 1 : 0;
-                for (Class<?> up = type.getSuperclass(); up != null && !declares(type, name, null); up = up.getSuperclass()) {
-                    assertThat(declares(up, name, null)).as("field %s is listed on %s but declared by %s", name, type.getName(), up.getName()).isFalse();
-                }
+                assertThat(inheritedFrom(type, name, null)).as("field %s is listed on %s, which inherits it", name, type.getName()).isNull();
             }
             for (JsonNode method : entry.path("methods")) {
                 String name = method.get("name").asText();
                 List<String> parameters = new ArrayList<>();
                 method.path("parameterTypes").forEach(parameter -> parameters.add(parameter.asText()));
                 declaredHere += declares(type, name, parameters) ? 1 : 0;
-                for (Class<?> up = type.getSuperclass(); up != null && !declares(type, name, parameters); up = up.getSuperclass()) {
-                    assertThat(declares(up, name, parameters)).as("method %s%s is listed on %s but declared by %s", name, parameters, type.getName(), up.getName()).isFalse();
-                }
+                assertThat(inheritedFrom(type, name, parameters)).as("method %s%s is listed on %s, which inherits it", name, parameters, type.getName()).isNull();
             }
         }
         assertThat(declaredHere).as("members found where jni-config.json lists them").isGreaterThan(100);
+    }
+
+    /** The superclass that declares a member type does not declare itself; null when there is none. */
+    private static String inheritedFrom(Class<?> type, String name, List<String> parameters) {
+        if (declares(type, name, parameters)) {
+            return null;
+        }
+        for (Class<?> up = type.getSuperclass(); up != null; up = up.getSuperclass()) {
+            if (declares(up, name, parameters)) {
+                return up.getName();
+            }
+        }
+        return null;
     }
 
     /** Whether type declares the field (parameters null) or the method or constructor ({@code <init>}). */
